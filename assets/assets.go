@@ -1,0 +1,15 @@
+// Package assets holds the files embedded in the KetaScreen binary: the
+// default questionnaire definition and the app icon.
+package assets
+
+import (
+	_ "embed"
+)
+
+// QuestionnaireName is the name the embedded definition has in messages.
+const QuestionnaireName = "assets/questionnaire.yaml"
+
+// Questionnaire is the default questionnaire definition (YAML).
+//
+//go:embed questionnaire.yaml
+var Questionnaire []byte

@@ -1,0 +1,350 @@
+package questionnaire
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Answer is what a person answered to one item: a code for a choice item,
+// codes for a multi item, entries for a list item.
+type Answer struct {
+	Code    string
+	Codes   []string
+	Entries []Entry
+}
+
+// Entry is one entry of a list item (one medicine): field id to answer code.
+type Entry map[string]string
+
+// Answers maps item ids to answers.
+type Answers map[string]Answer
+
+// clone returns a deep copy, so a caller cannot change a session's answers.
+func (a Answer) clone() Answer {
+	out := Answer{Code: a.Code, Codes: slices.Clone(a.Codes)}
+	for _, e := range a.Entries {
+		out.Entries = append(out.Entries, e.clone())
+	}
+	return out
+}
+
+func (e Entry) clone() Entry {
+	out := Entry{}
+	for k, v := range e {
+		out[k] = v
+	}
+	return out
+}
+
+// empty tells whether the answer holds nothing.
+func (a Answer) empty() bool { return a.Code == "" && len(a.Codes) == 0 && len(a.Entries) == 0 }
+
+// Has tells whether a multi answer includes the code.
+func (a Answer) Has(code string) bool { return slices.Contains(a.Codes, code) }
+
+// rawAnswer is an answer as written in a file, before it is checked against
+// the definition. JSON and YAML answers both become one.
+type rawAnswer struct {
+	kind    rawKind
+	code    string
+	codes   []string
+	entries []map[string]rawAnswer
+}
+
+type rawKind int
+
+const (
+	rawNull rawKind = iota
+	rawCode
+	rawCodes
+	rawEntries
+	rawOther
+)
+
+// decodeAnswer checks a written answer against the item it answers. The
+// message, when not empty, names the item and what is wrong.
+func decodeAnswer(def *Definition, id string, raw rawAnswer) (Answer, string) {
+	it := def.Item(id)
+	if it == nil {
+		var known []string
+		for _, i := range def.Items {
+			known = append(known, i.ID)
+		}
+		return Answer{}, fmt.Sprintf("unknown item %q%s", id, suggest(id, known))
+	}
+	if raw.kind == rawNull {
+		return Answer{}, ""
+	}
+	switch it.Type {
+	case Multi:
+		return decodeMulti(it, raw)
+	case List:
+		return decodeList(it, raw)
+	}
+	if raw.kind != rawCode {
+		return Answer{}, fmt.Sprintf("item %q takes one answer code (one of %s)", id, strings.Join(it.Codes(), ", "))
+	}
+	if msg := checkCode(it, id, raw.code); msg != "" {
+		return Answer{}, msg
+	}
+	return Answer{Code: raw.code}, ""
+}
+
+func checkCode(it *Item, where, code string) string {
+	if it.Option(code) == nil {
+		return fmt.Sprintf("%s has no answer code %q%s (codes: %s)", where, code, suggest(code, it.Codes()), strings.Join(it.Codes(), ", "))
+	}
+	return ""
+}
+
+func decodeMulti(it *Item, raw rawAnswer) (Answer, string) {
+	var codes []string
+	switch raw.kind {
+	case rawCode:
+		codes = []string{raw.code}
+	case rawCodes:
+		codes = raw.codes
+	case rawEntries:
+		return Answer{}, fmt.Sprintf("item %q takes a list of answer codes, not entries", it.ID)
+	default:
+		return Answer{}, fmt.Sprintf("item %q takes a list of answer codes (from %s)", it.ID, strings.Join(it.Codes(), ", "))
+	}
+	a := Answer{}
+	for _, c := range codes {
+		if msg := checkCode(it, it.ID, c); msg != "" {
+			return Answer{}, msg
+		}
+		if a.Has(c) {
+			return Answer{}, fmt.Sprintf("item %q has the answer %q twice", it.ID, c)
+		}
+		a.Codes = append(a.Codes, c)
+	}
+	if msg := exclusiveConflict(it, a.Codes); msg != "" {
+		return Answer{}, msg
+	}
+	return a, ""
+}
+
+func exclusiveConflict(it *Item, codes []string) string {
+	for _, ex := range it.Exclusive {
+		if slices.Contains(codes, ex) && len(codes) > 1 {
+			return fmt.Sprintf("item %q: the answer %q cannot be combined with other answers", it.ID, ex)
+		}
+	}
+	return ""
+}
+
+func decodeList(it *Item, raw rawAnswer) (Answer, string) {
+	if raw.kind == rawCodes && len(raw.codes) == 0 {
+		return Answer{Entries: []Entry{}}, ""
+	}
+	if raw.kind != rawEntries {
+		return Answer{}, fmt.Sprintf("item %q takes a list of entries, each with the fields %s", it.ID, strings.Join(fieldIDs(it), ", "))
+	}
+	a := Answer{}
+	for i, re := range raw.entries {
+		e, msg := decodeEntry(it, re)
+		if msg != "" {
+			return Answer{}, fmt.Sprintf("%s entry %d: %s", it.ID, i+1, msg)
+		}
+		a.Entries = append(a.Entries, e)
+	}
+	return a, ""
+}
+
+func fieldIDs(it *Item) []string {
+	ids := make([]string, len(it.Fields))
+	for i, f := range it.Fields {
+		ids[i] = f.ID
+	}
+	return ids
+}
+
+func decodeEntry(it *Item, raw map[string]rawAnswer) (Entry, string) {
+	e := Entry{}
+	for _, k := range sortedKeys(raw) {
+		f := it.Field(k)
+		if f == nil {
+			return nil, fmt.Sprintf("unknown field %q%s (fields: %s)", k, suggest(k, fieldIDs(it)), strings.Join(fieldIDs(it), ", "))
+		}
+		v := raw[k]
+		if v.kind == rawNull {
+			continue
+		}
+		if v.kind != rawCode {
+			return nil, fmt.Sprintf("field %q takes one answer code", k)
+		}
+		if msg := checkCode(f, "field "+strconv.Quote(k), v.code); msg != "" {
+			return nil, msg
+		}
+		e[k] = v.code
+	}
+	return e, ""
+}
+
+// missingFields lists the required fields an entry leaves unanswered.
+func missingFields(it *Item, e Entry) []string {
+	var missing []string
+	for _, f := range it.Fields {
+		if !f.Optional && e[f.ID] == "" {
+			missing = append(missing, f.ID)
+		}
+	}
+	return missing
+}
+
+// ReadAnswers reads an answers file in the JSON format of the screening
+// specification: {"answers": {"item_id": "code", "multi_id": ["a", "b"],
+// "list_id": [{"field": "code"}]}}. Every problem is reported at once, with
+// the line and column of the answer it concerns.
+func ReadAnswers(name string, data []byte, def *Definition) (Answers, error) {
+	var errs ErrorList
+	at := func(offset int64) Pos {
+		// Offsets from the decoder sit just before a value: step over ": ".
+		for offset < int64(len(data)) && strings.IndexByte(" \t\r\n:,", data[offset]) >= 0 {
+			offset++
+		}
+		return offsetPos(name, data, offset)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	fail := func(offset int64, msg string) (Answers, error) {
+		errs.add(at(offset), msg)
+		return nil, errs.err()
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fail(dec.InputOffset(), "not an answers file: expected a JSON object like {\"answers\": {…}}"+jsonProblem(err))
+	}
+	answers := Answers{}
+	seenAnswers := false
+	for dec.More() {
+		keyAt := dec.InputOffset()
+		t, err := dec.Token()
+		if err != nil {
+			return fail(dec.InputOffset(), "not valid JSON"+jsonProblem(err))
+		}
+		key, _ := t.(string)
+		if key != "answers" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return fail(dec.InputOffset(), "not valid JSON"+jsonProblem(err))
+			}
+			errs.add(at(keyAt), fmt.Sprintf("unknown key %q (an answers file holds only \"answers\")", key))
+			continue
+		}
+		seenAnswers = true
+		if err := readAnswerObject(dec, def, answers, &errs, at); err != nil {
+			return fail(dec.InputOffset(), "not valid JSON"+jsonProblem(err))
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return fail(dec.InputOffset(), "not valid JSON"+jsonProblem(err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fail(dec.InputOffset(), "unexpected text after the answers object")
+	}
+	if !seenAnswers {
+		errs.add(at(0), "the file has no \"answers\" object")
+	}
+	if e := errs.err(); e != nil {
+		return nil, e
+	}
+	return answers, nil
+}
+
+func readAnswerObject(dec *json.Decoder, def *Definition, out Answers, errs *ErrorList, at func(int64) Pos) error {
+	if t, err := dec.Token(); err != nil {
+		return err
+	} else if t != json.Delim('{') {
+		errs.add(at(dec.InputOffset()), "\"answers\" must be an object of item id to answer")
+		return nil
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		id, _ := t.(string)
+		valueAt := dec.InputOffset()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		a, msg := decodeAnswer(def, id, rawAnswerFromJSON(v))
+		if msg != "" {
+			errs.add(at(valueAt), msg)
+			continue
+		}
+		if !a.empty() || a.Entries != nil {
+			out[id] = a
+		}
+	}
+	_, err := dec.Token() // closing }
+	return err
+}
+
+func rawAnswerFromJSON(v any) rawAnswer {
+	switch x := v.(type) {
+	case nil:
+		return rawAnswer{kind: rawNull}
+	case string:
+		return rawAnswer{kind: rawCode, code: x}
+	case json.Number:
+		if _, err := strconv.Atoi(string(x)); err == nil {
+			return rawAnswer{kind: rawCode, code: string(x)}
+		}
+	case []any:
+		raw := rawAnswer{kind: rawCodes}
+		for _, el := range x {
+			switch y := el.(type) {
+			case map[string]any:
+				entry := map[string]rawAnswer{}
+				for k, fv := range y {
+					entry[k] = rawAnswerFromJSON(fv)
+				}
+				raw.entries = append(raw.entries, entry)
+			default:
+				r := rawAnswerFromJSON(y)
+				if r.kind != rawCode {
+					return rawAnswer{kind: rawOther}
+				}
+				raw.codes = append(raw.codes, r.code)
+			}
+		}
+		if len(raw.entries) > 0 {
+			if len(raw.codes) > 0 {
+				return rawAnswer{kind: rawOther}
+			}
+			raw.kind = rawEntries
+		}
+		return raw
+	}
+	return rawAnswer{kind: rawOther}
+}
+
+func jsonProblem(err error) string {
+	if err == nil || errors.Is(err, io.EOF) {
+		return ""
+	}
+	return " (" + strings.TrimPrefix(err.Error(), "json: ") + ")"
+}
+
+// offsetPos turns a byte offset into a line and column (both from 1).
+func offsetPos(name string, data []byte, offset int64) Pos {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := int(offset) - bytes.LastIndexByte(before, '\n')
+	return Pos{File: name, Line: line, Column: col}
+}

@@ -1,0 +1,411 @@
+package questionnaire
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+)
+
+// Pos is a place in a definition or answers file, for error messages.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column) }
+
+// Text is a piece of wording keyed by language code ("en", "es").
+type Text map[string]string
+
+// In returns the text in the given language, falling back to English and then
+// to any language, so a screen never shows an empty string for a known text.
+func (t Text) In(lang string) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	if s, ok := t["en"]; ok {
+		return s
+	}
+	langs := make([]string, 0, len(t))
+	for l := range t {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	if len(langs) > 0 {
+		return t[langs[0]]
+	}
+	return ""
+}
+
+// ItemType tells how an item is answered.
+type ItemType string
+
+// The item types of the definition file.
+const (
+	// Choice items take one answer code.
+	Choice ItemType = "choice"
+	// Multi items take one or more answer codes.
+	Multi ItemType = "multi"
+	// List items take a list of entries, each answering the item's fields
+	// (the medication list).
+	List ItemType = "list"
+	// Control items are not asked: the app sets them (the "I need help now" button).
+	Control ItemType = "control"
+)
+
+// Option is one answer a person can give.
+type Option struct {
+	Code string
+	Text Text
+	// Also holds other names a person may search for (brand names of a medicine).
+	Also []string
+}
+
+// Item is one question, or one field of a list entry.
+type Item struct {
+	ID          string
+	Type        ItemType
+	Section     *Section
+	Instrument  *Instrument
+	Text        Text
+	Help        Text // optional extra line under the question
+	Options     []*Option
+	Optional    bool     // may be left unanswered
+	Exclusive   []string // multi: codes that cannot be combined with others ("none")
+	Fields      []*Item  // list: the questions asked for each entry
+	MinEntries  int      // list: entries needed when the item is visible
+	ShowIf      *Condition
+	Index       int // position in the flow (Definition.Items)
+	Pos         Pos
+	numeric     bool // every code is a whole number, so <, >= … apply
+	minN, maxN  int  // range of the codes when numeric
+	reachable   bool
+	optionByKey map[string]*Option
+}
+
+// Option returns the option with the given code, or nil.
+func (it *Item) Option(code string) *Option { return it.optionByKey[code] }
+
+// Field returns the list field with the given id, or nil.
+func (it *Item) Field(id string) *Item {
+	for _, f := range it.Fields {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// Codes lists the item's answer codes in order.
+func (it *Item) Codes() []string {
+	codes := make([]string, len(it.Options))
+	for i, o := range it.Options {
+		codes[i] = o.Code
+	}
+	return codes
+}
+
+// Section groups items in the flow: start, mood, safety and so on.
+type Section struct {
+	ID    string
+	Title Text
+	Items []*Item
+	Pos   Pos
+}
+
+// Instrument is a validated questionnaire (PHQ-9, GAD-7, …) whose wording and
+// attribution must be shown verbatim.
+type Instrument struct {
+	ID          string
+	Name        Text
+	Stem        Text
+	Attribution Text
+	Source      *Source
+	// Languages lists the languages the instrument has an official wording in;
+	// empty means every language of the definition.
+	Languages []string
+	Pos       Pos
+}
+
+// Source is a reference that a threshold, rule or text rests on.
+type Source struct {
+	ID       string
+	Citation string
+	Pos      Pos
+}
+
+// Setting is a value a clinic may change, such as the PC-PTSD-5 cut-off.
+type Setting struct {
+	ID       string
+	Number   *int     // a number setting
+	Codes    []string // a list-of-codes setting
+	Of       string   // for codes: the item or field whose codes they are
+	Allowed  []string // the values the sources allow; empty allows any
+	Source   *Source
+	Note     Text
+	Pos      Pos
+	ofItem   *Item
+	isNumber bool
+}
+
+// ScoreKind tells how a score is computed.
+type ScoreKind string
+
+// The score kinds of the definition file.
+const (
+	// Sum adds the numeric answer codes of its items (PHQ-9, GAD-7).
+	Sum ScoreKind = "sum"
+	// Count counts its items answered with a given code (PC-PTSD-5 yes answers).
+	Count ScoreKind = "count"
+	// Classify gives the result code of the first case whose condition holds (ASQ).
+	Classify ScoreKind = "classify"
+	// CountEntries counts list entries that meet a condition (failed trials).
+	CountEntries ScoreKind = "count_entries"
+)
+
+// Band is a named range of a score, such as PHQ-9 10–14 "moderate".
+type Band struct {
+	Code     string
+	Min, Max int
+	Text     Text
+}
+
+// Case is one result of a classify score.
+type Case struct {
+	Result string
+	When   *Condition
+	Text   Text
+}
+
+// Score is a number or classification computed from answers.
+type Score struct {
+	ID            string
+	Name          Text
+	Kind          ScoreKind
+	Items         []*Item // sum, count
+	CountCode     string  // count: the code that is counted
+	Bands         []*Band
+	Positive      *Condition // optional: when the score counts as a positive screen
+	Cases         []*Case    // classify
+	Otherwise     string     // classify: result when no case holds
+	OtherwiseText Text       // its text
+	List          *Item      // count_entries
+	Where         *Condition // count_entries, evaluated per entry
+	Report        string     // where the headless JSON puts it ("trials.failed")
+	Source        *Source
+	Pos           Pos
+	minN, maxN    int // range of the value; maxN < 0 means no upper bound
+	deps          []*Item
+}
+
+// ResultCodes lists the codes a classify score can give, otherwise last.
+func (s *Score) ResultCodes() []string {
+	var codes []string
+	for _, c := range s.Cases {
+		codes = append(codes, c.Result)
+	}
+	return append(codes, s.Otherwise)
+}
+
+// Band returns the band a value falls in, or nil.
+func (s *Score) Band(value int) *Band {
+	for _, b := range s.Bands {
+		if value >= b.Min && value <= b.Max {
+			return b
+		}
+	}
+	return nil
+}
+
+// Condition is a parsed condition of the definition file.
+type Condition struct {
+	Source string // as written
+	Pos    Pos    // where the text starts
+	root   *expr
+	colOff int // column offset from Pos to the first character of Source
+}
+
+// String returns the condition as written.
+func (c *Condition) String() string { return c.Source }
+
+// NamedCondition is a reusable condition of the definition's conditions section.
+type NamedCondition struct {
+	ID   string
+	When *Condition
+	Note Text
+	Pos  Pos
+}
+
+// Outcome is a headline the app can give: an outcome (crisis, urgent, …) or a pathway.
+type Outcome struct {
+	ID          string
+	EndsFlow    bool // crisis and adult_only stop the questions at once
+	Interrupts  bool // urgent is shown as soon as it is known, then the flow goes on
+	Headline    Text
+	Explanation Text
+	NextSteps   []Text
+	Source      *Source
+	Pos         Pos
+}
+
+// Rule leads to a result when its condition holds. The first rule that holds wins;
+// every other rule for the same result that holds is reported as a reason too.
+type Rule struct {
+	ID     string
+	Result *Outcome
+	When   *Condition
+	Reason Text
+	Source *Source
+	Pos    Pos
+}
+
+// FlagGroup groups flags on the result: hard stops, cautions, other evaluations.
+type FlagGroup struct {
+	ID    string
+	Title Text
+	Pos   Pos
+}
+
+// Flag is something to raise with the provider.
+type Flag struct {
+	ID     string
+	Group  *FlagGroup
+	When   *Condition
+	Text   Text
+	Source *Source
+	Pos    Pos
+}
+
+// Resource is a crisis line or service shown on every result.
+type Resource struct {
+	ID     string
+	Text   Text
+	Number string // what to call or text, as shown
+	Pos    Pos
+}
+
+// Example is a worked case the definition carries: answers and what they must give.
+type Example struct {
+	Name    string
+	Answers Answers
+	Expect  Expectation
+	Pos     Pos
+}
+
+// Expectation is what an example must give. Empty fields are not checked,
+// except Flags, which is always compared when FlagsSet is true.
+type Expectation struct {
+	Outcome  string
+	Pathway  string // "none" means no pathway
+	Flags    []string
+	FlagsSet bool
+	Scores   map[string]ExpectedScore
+}
+
+// ExpectedScore is the value an example expects of one score.
+type ExpectedScore struct {
+	Value    *int
+	Band     string
+	Result   string
+	Positive *bool
+}
+
+// Definition is a whole questionnaire: what can be asked, how it is scored and
+// which rules lead to which result. Load one with Load or Default.
+type Definition struct {
+	File        string
+	ID          string
+	Version     string
+	Languages   []string
+	Sources     []*Source
+	Settings    []*Setting
+	Sections    []*Section
+	Instruments []*Instrument
+	Items       []*Item // every item in flow order, control items included
+	Scores      []*Score
+	Conditions  []*NamedCondition
+	Outcomes    []*Outcome
+	OutcomeRule []*Rule
+	Pathways    []*Outcome
+	PathwayRule []*Rule
+	FlagGroups  []*FlagGroup
+	Flags       []*Flag
+	Resources   []*Resource
+	Texts       map[string]Text // notices every result shows (not a diagnosis, …)
+	Examples    []*Example
+
+	items      map[string]*Item
+	scores     map[string]*Score
+	conditions map[string]*NamedCondition
+	settings   map[string]*Setting
+}
+
+// Item returns the item with the given id, or nil.
+func (d *Definition) Item(id string) *Item { return d.items[id] }
+
+// Score returns the score with the given id, or nil.
+func (d *Definition) Score(id string) *Score { return d.scores[id] }
+
+// Setting returns the setting with the given id, or nil.
+func (d *Definition) Setting(id string) *Setting { return d.settings[id] }
+
+// Outcome returns the outcome or pathway with the given id, or nil.
+func (d *Definition) Outcome(id string) *Outcome {
+	for _, r := range append(append([]*Outcome{}, d.Outcomes...), d.Pathways...) {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// Flag returns the flag with the given id, or nil.
+func (d *Definition) Flag(id string) *Flag {
+	for _, f := range d.Flags {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// Rule returns the outcome or pathway rule with the given id, or nil.
+func (d *Definition) Rule(id string) *Rule {
+	for _, r := range append(append([]*Rule{}, d.OutcomeRule...), d.PathwayRule...) {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// AskedItems returns the items a person answers, in flow order (control items left out).
+func (d *Definition) AskedItems() []*Item {
+	var out []*Item
+	for _, it := range d.Items {
+		if it.Type != Control {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func numericCodes(opts []*Option) (ok bool, lo, hi int) {
+	if len(opts) == 0 {
+		return false, 0, 0
+	}
+	for i, o := range opts {
+		n, err := strconv.Atoi(o.Code)
+		if err != nil {
+			return false, 0, 0
+		}
+		if i == 0 || n < lo {
+			lo = n
+		}
+		if i == 0 || n > hi {
+			hi = n
+		}
+	}
+	return true, lo, hi
+}

@@ -1,0 +1,710 @@
+package questionnaire
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// refKind tells what a name in a condition refers to.
+type refKind int
+
+const (
+	refItem          refKind = iota // an item's answer
+	refField                        // a field of the list entry being counted
+	refScore                        // a score's value or classify result
+	refScoreBand                    // score.band
+	refScorePositive                // score.positive
+	refCondition                    // a named condition
+	refSetting                      // settings.NAME
+)
+
+type reference struct {
+	kind    refKind
+	item    *Item
+	score   *Score
+	cond    *NamedCondition
+	setting *Setting
+}
+
+// vtype is the type of a condition's value, for checking comparisons.
+type vtype int
+
+const (
+	tBool vtype = iota
+	tNumber
+	tCode     // one answer code; domain lists the codes it can take
+	tCodes    // a multi answer
+	tCodeList // a list of codes (setting or [a, b])
+	tEntries  // a list item
+)
+
+type typeInfo struct {
+	t      vtype
+	domain []string // codes a tCode or tCodes can take
+	item   *Item    // the item whose codes they are, when there is one
+	lo, hi int      // range of a number; hi < 0 is unbounded
+}
+
+// checker resolves and type-checks the conditions of a definition.
+type checker struct {
+	l     *loader
+	def   *Definition
+	scope *Item // list item whose fields may be named (count_entries where)
+	cond  *Condition
+	what  string
+	bad   bool
+}
+
+func (c *checker) errorf(col int, format string, args ...any) {
+	c.bad = true
+	p := c.cond.Pos
+	p.Column += c.cond.colOff + col
+	c.l.r.errs.add(p, c.what+": "+fmt.Sprintf(format, args...))
+}
+
+func (l *loader) validate() {
+	for _, pc := range l.pending {
+		c := &checker{l: l, def: l.def, scope: pc.scope, cond: pc.cond, what: pc.what}
+		root, err := parseExpr(pc.cond.Source)
+		if err != nil {
+			ee := err.(*exprError)
+			c.errorf(ee.col, "%s, in %q", ee.msg, pc.cond.Source)
+			continue
+		}
+		ti := c.check(root)
+		if !c.bad && ti.t != tBool {
+			c.errorf(0, "%q is not a yes-or-no condition (compare it, like %s = yes or %s >= 10)", pc.cond.Source, root.String(), root.String())
+		}
+		if !c.bad {
+			pc.cond.root = root
+		}
+	}
+	if len(*l.r.errs) > 0 {
+		return // later checks need every condition resolved
+	}
+	l.checkCycles()
+	if len(*l.r.errs) > 0 {
+		return
+	}
+	l.checkScores()
+	l.checkSettings()
+	l.checkFlow()
+	l.checkRules()
+	l.checkTexts()
+}
+
+func (c *checker) check(e *expr) typeInfo {
+	switch e.kind {
+	case exprAlways:
+		return typeInfo{t: tBool}
+	case exprOr, exprAnd, exprNot:
+		for _, a := range e.args {
+			if ti := c.check(a); ti.t != tBool && !c.bad {
+				c.errorf(a.col, "%q is not a yes-or-no condition; compare it with =, >= or the like", a.String())
+			}
+		}
+		return typeInfo{t: tBool}
+	case exprSum:
+		ti := typeInfo{t: tNumber}
+		for _, a := range e.args {
+			at := c.check(a)
+			if at.t != tNumber && !c.bad {
+				c.errorf(a.col, "%q is not a number and cannot be added", a.String())
+			}
+			ti.lo += at.lo
+			if at.hi < 0 || ti.hi < 0 {
+				ti.hi = -1
+			} else {
+				ti.hi += at.hi
+			}
+		}
+		return ti
+	case exprList:
+		c.errorf(e.col, "a list of codes can only follow in or has")
+		return typeInfo{t: tCodeList}
+	case exprCompare:
+		c.checkCompare(e)
+		return typeInfo{t: tBool}
+	}
+	return c.resolve(e)
+}
+
+// resolve finds what a word on the left of a comparison names.
+func (c *checker) resolve(e *expr) typeInfo {
+	if n, err := strconv.Atoi(e.word); err == nil && !e.quote {
+		return typeInfo{t: tNumber, lo: n, hi: n}
+	}
+	if c.scope != nil {
+		if f := c.scope.Field(e.word); f != nil {
+			e.ref = &reference{kind: refField, item: f}
+			return codeType(f)
+		}
+	}
+	if it := c.def.items[e.word]; it != nil {
+		e.ref = &reference{kind: refItem, item: it}
+		if it.Type == List {
+			c.errorf(e.col, "%q is a list; count its entries with a count_entries score", e.word)
+			return typeInfo{t: tEntries}
+		}
+		return codeType(it)
+	}
+	if s := c.def.settings[strings.TrimPrefix(e.word, "settings.")]; s != nil && strings.HasPrefix(e.word, "settings.") {
+		return c.settingType(e, s)
+	}
+	if nc := c.def.conditions[e.word]; nc != nil {
+		e.ref = &reference{kind: refCondition, cond: nc}
+		return typeInfo{t: tBool}
+	}
+	scoreID, part, _ := strings.Cut(e.word, ".")
+	if s := c.def.scores[scoreID]; s != nil {
+		return c.scoreType(e, s, part)
+	}
+	c.errorf(e.col, "unknown name %q%s (expected an item, score, condition or settings.NAME)", e.word, suggest(e.word, c.knownNames()))
+	return typeInfo{t: tBool}
+}
+
+func (c *checker) knownNames() []string {
+	var names []string
+	for id := range c.l.names {
+		if !strings.HasPrefix(id, "rule:") {
+			names = append(names, id)
+		}
+	}
+	if c.scope != nil {
+		names = append(names, fieldIDs(c.scope)...)
+	}
+	return names
+}
+
+func codeType(it *Item) typeInfo {
+	ti := typeInfo{t: tCode, domain: it.Codes(), item: it, lo: it.minN, hi: it.maxN}
+	if it.Type == Multi {
+		ti.t = tCodes
+	}
+	return ti
+}
+
+func (c *checker) settingType(e *expr, s *Setting) typeInfo {
+	e.ref = &reference{kind: refSetting, setting: s}
+	if s.isNumber {
+		return typeInfo{t: tNumber, lo: *s.Number, hi: *s.Number}
+	}
+	ti := typeInfo{t: tCodeList, domain: s.Codes, item: s.ofItem}
+	return ti
+}
+
+func (c *checker) scoreType(e *expr, s *Score, part string) typeInfo {
+	switch part {
+	case "":
+		e.ref = &reference{kind: refScore, score: s}
+		if s.Kind == Classify {
+			return typeInfo{t: tCode, domain: s.ResultCodes()}
+		}
+		lo, hi := scoreRange(s)
+		return typeInfo{t: tNumber, lo: lo, hi: hi}
+	case "band":
+		if len(s.Bands) == 0 {
+			c.errorf(e.col, "score %q has no bands", s.ID)
+		}
+		e.ref = &reference{kind: refScoreBand, score: s}
+		var codes []string
+		for _, b := range s.Bands {
+			codes = append(codes, b.Code)
+		}
+		return typeInfo{t: tCode, domain: codes}
+	case "positive":
+		if s.Positive == nil {
+			c.errorf(e.col, "score %q has no positive condition", s.ID)
+		}
+		e.ref = &reference{kind: refScorePositive, score: s}
+		return typeInfo{t: tBool}
+	}
+	c.errorf(e.col, "score %q has no part %q (use %s, %s.band or %s.positive)", s.ID, part, s.ID, s.ID, s.ID)
+	return typeInfo{t: tBool}
+}
+
+// scoreRange is the range of values a number score can take.
+func scoreRange(s *Score) (lo, hi int) {
+	switch s.Kind {
+	case Sum:
+		for _, it := range s.Items {
+			lo += it.minN
+			hi += it.maxN
+		}
+		return lo, hi
+	case Count:
+		return 0, len(s.Items)
+	}
+	return 0, -1
+}
+
+func (c *checker) checkCompare(e *expr) {
+	left, right := e.args[0], e.args[1]
+	if left.kind == exprWord && !c.isName(left) {
+		c.errorf(left.col, "unknown name %q%s (the left side of %s must be an item, score or setting)", left.word, suggest(left.word, c.knownNames()), e.op)
+		return
+	}
+	lt := c.check(left)
+	if c.bad {
+		return
+	}
+	switch e.op {
+	case "=", "!=":
+		c.checkEquals(e, lt, right)
+	case "<", "<=", ">", ">=":
+		if lt.t != tNumber && !(lt.t == tCode && lt.item != nil && lt.item.numeric) {
+			c.errorf(left.col, "%q is not a number, so it cannot be compared with %s", left.String(), e.op)
+			return
+		}
+		if rt := c.check(right); rt.t != tNumber && !c.bad {
+			c.errorf(right.col, "%q is not a number (expected a number after %s)", right.String(), e.op)
+		}
+	case "in":
+		if lt.t != tCode {
+			c.errorf(left.col, "%q does not take one answer code, so in does not apply (use has for a multi answer)", left.String())
+			return
+		}
+		c.checkCodeList(right, lt, left)
+	case "has":
+		if lt.t != tCodes {
+			c.errorf(left.col, "%q is not a multiple-choice item, so has does not apply (use = or in)", left.String())
+			return
+		}
+		if right.kind == exprList || c.isSetting(right) {
+			c.checkCodeList(right, lt, left)
+		} else {
+			c.checkCode(right, lt, left)
+		}
+	}
+}
+
+func (c *checker) isName(e *expr) bool {
+	if _, err := strconv.Atoi(e.word); err == nil {
+		return true
+	}
+	_, isItem := c.def.items[e.word]
+	_, isCond := c.def.conditions[e.word]
+	scoreID, _, _ := strings.Cut(e.word, ".")
+	_, isScore := c.def.scores[scoreID]
+	isField := c.scope != nil && c.scope.Field(e.word) != nil
+	return isItem || isCond || isScore || isField || strings.HasPrefix(e.word, "settings.")
+}
+
+func (c *checker) isSetting(e *expr) bool {
+	return e.kind == exprWord && !e.quote && strings.HasPrefix(e.word, "settings.")
+}
+
+func (c *checker) checkEquals(e *expr, lt typeInfo, right *expr) {
+	switch lt.t {
+	case tNumber:
+		if rt := c.check(right); rt.t != tNumber && !c.bad {
+			c.errorf(right.col, "%q is not a number", right.String())
+		}
+	case tCode:
+		c.checkCode(right, lt, e.args[0])
+	case tCodes:
+		c.errorf(e.args[0].col, "%q takes several answers; use has instead of %s", e.args[0].String(), e.op)
+	default:
+		c.errorf(e.args[0].col, "%q is a yes-or-no condition; use it on its own or with not", e.args[0].String())
+	}
+}
+
+// checkCode checks that a word is an answer code of the thing it is compared with.
+func (c *checker) checkCode(right *expr, lt typeInfo, left *expr) {
+	if right.kind != exprWord {
+		c.errorf(right.col, "expected an answer code of %s after the comparison", left.String())
+		return
+	}
+	if !slices.Contains(lt.domain, right.word) {
+		c.errorf(right.col, "%s has no answer code %q%s (codes: %s)", left.String(), right.word, suggest(right.word, lt.domain), strings.Join(lt.domain, ", "))
+	}
+}
+
+func (c *checker) checkCodeList(right *expr, lt typeInfo, left *expr) {
+	if c.isSetting(right) {
+		rt := c.check(right)
+		if c.bad {
+			return
+		}
+		if rt.t != tCodeList {
+			c.errorf(right.col, "%s is a number, not a list of codes", right.word)
+			return
+		}
+		for _, code := range rt.domain {
+			if !slices.Contains(lt.domain, code) {
+				c.errorf(right.col, "%s holds %q, which is not an answer code of %s", right.word, code, left.String())
+			}
+		}
+		return
+	}
+	if right.kind != exprList {
+		c.errorf(right.col, "expected a list like [a, b] or settings.NAME after %s", left.String())
+		return
+	}
+	if len(right.args) == 0 {
+		c.errorf(right.col, "the list is empty, so the condition can never hold")
+	}
+	for _, code := range right.args {
+		c.checkCode(code, lt, left)
+	}
+}
+
+// dependencies lists the items a condition reads, through scores and named
+// conditions too.
+func dependencies(e *expr, seen map[any]bool) []*Item {
+	if e == nil {
+		return nil
+	}
+	var out []*Item
+	if r := e.ref; r != nil {
+		switch r.kind {
+		case refItem:
+			out = append(out, r.item)
+		case refScore, refScoreBand, refScorePositive:
+			if !seen[r.score] {
+				seen[r.score] = true
+				out = append(out, scoreDependencies(r.score, seen)...)
+			}
+		case refCondition:
+			if !seen[r.cond] && r.cond.When != nil {
+				seen[r.cond] = true
+				out = append(out, dependencies(r.cond.When.root, seen)...)
+			}
+		}
+	}
+	for _, a := range e.args {
+		out = append(out, dependencies(a, seen)...)
+	}
+	return out
+}
+
+func scoreDependencies(s *Score, seen map[any]bool) []*Item {
+	out := slices.Clone(s.Items)
+	if s.List != nil {
+		out = append(out, s.List)
+	}
+	for _, cs := range s.Cases {
+		if cs.When != nil {
+			out = append(out, dependencies(cs.When.root, seen)...)
+		}
+	}
+	for _, c := range []*Condition{s.Where, s.Positive} {
+		if c != nil {
+			out = append(out, dependencies(c.root, seen)...)
+		}
+	}
+	return out
+}
+
+// checkCycles reports named conditions and scores that depend on themselves.
+func (l *loader) checkCycles() {
+	var visit func(node any, e *expr, path []string) bool
+	state := map[any]int{} // 1 visiting, 2 done
+	visit = func(node any, e *expr, path []string) bool {
+		for _, sub := range subExprs(e) {
+			r := sub.ref
+			if r == nil {
+				continue
+			}
+			var next any
+			var name string
+			var exprs []*expr
+			switch r.kind {
+			case refCondition:
+				next, name = r.cond, r.cond.ID
+				if r.cond.When != nil {
+					exprs = []*expr{r.cond.When.root}
+				}
+			case refScore, refScoreBand, refScorePositive:
+				if r.score == node {
+					continue // a score's positive condition may read its own value
+				}
+				next, name = r.score, r.score.ID
+				exprs = scoreExprs(r.score)
+			default:
+				continue
+			}
+			if state[next] == 1 {
+				return false
+			}
+			if state[next] == 2 {
+				continue
+			}
+			state[next] = 1
+			for _, x := range exprs {
+				if !visit(next, x, append(path, name)) {
+					return false
+				}
+			}
+			state[next] = 2
+		}
+		return true
+	}
+	for _, nc := range l.def.Conditions {
+		state = map[any]int{nc: 1}
+		if nc.When != nil && !visit(nc, nc.When.root, []string{nc.ID}) {
+			l.r.errs.add(nc.Pos, fmt.Sprintf("condition %q depends on itself", nc.ID))
+		}
+	}
+	for _, s := range l.def.Scores {
+		state = map[any]int{s: 1}
+		for _, x := range scoreExprs(s) {
+			if !visit(s, x, []string{s.ID}) {
+				l.r.errs.add(s.Pos, fmt.Sprintf("score %q depends on itself", s.ID))
+				break
+			}
+		}
+	}
+}
+
+func subExprs(e *expr) []*expr {
+	if e == nil {
+		return nil
+	}
+	out := []*expr{e}
+	for _, a := range e.args {
+		out = append(out, subExprs(a)...)
+	}
+	return out
+}
+
+func scoreExprs(s *Score) []*expr {
+	var out []*expr
+	for _, cs := range s.Cases {
+		if cs.When != nil {
+			out = append(out, cs.When.root)
+		}
+	}
+	for _, c := range []*Condition{s.Where, s.Positive} {
+		if c != nil {
+			out = append(out, c.root)
+		}
+	}
+	return out
+}
+
+// checkScores checks that bands cover a score's whole range without gaps or overlaps.
+func (l *loader) checkScores() {
+	for _, s := range l.def.Scores {
+		s.minN, s.maxN = scoreRange(s)
+		s.deps = scoreDependencies(s, map[any]bool{})
+		if s.Kind == Classify && len(s.Bands) > 0 {
+			l.r.errs.add(s.Pos, fmt.Sprintf("score %q is a classification and cannot have bands", s.ID))
+			continue
+		}
+		if len(s.Bands) == 0 {
+			continue
+		}
+		next := s.minN
+		for _, b := range s.Bands {
+			switch {
+			case b.Min > next:
+				l.r.errs.add(s.Pos, fmt.Sprintf("score %q: no band covers %d to %d", s.ID, next, b.Min-1))
+			case b.Min < next:
+				l.r.errs.add(s.Pos, fmt.Sprintf("score %q: band %q starts at %d, inside the band before it (bands go from low to high without overlap)", s.ID, b.Code, b.Min))
+			}
+			next = b.Max + 1
+		}
+		if s.maxN >= 0 && next-1 != s.maxN {
+			l.r.errs.add(s.Pos, fmt.Sprintf("score %q can reach %d but its bands end at %d", s.ID, s.maxN, next-1))
+		}
+	}
+}
+
+func (l *loader) checkSettings() {
+	for _, s := range l.def.Settings {
+		if len(s.Allowed) == 0 {
+			continue
+		}
+		values := s.Codes
+		if s.isNumber {
+			values = []string{strconv.Itoa(*s.Number)}
+		}
+		for _, v := range values {
+			if !slices.Contains(s.Allowed, v) {
+				l.r.errs.add(s.Pos, fmt.Sprintf("setting %q: %s is not an allowed value (the sources allow %s)", s.ID, v, strings.Join(s.Allowed, ", ")))
+			}
+		}
+		if s.ofItem != nil {
+			for _, v := range values {
+				if s.ofItem.Option(v) == nil {
+					l.r.errs.add(s.Pos, fmt.Sprintf("setting %q: %q is not an answer code of %s", s.ID, v, s.Of))
+				}
+			}
+		}
+	}
+}
+
+// checkFlow checks that show_if conditions only read answers given earlier
+// and that every item can be shown.
+func (l *loader) checkFlow() {
+	for _, it := range l.def.Items {
+		it.reachable = true
+		if it.ShowIf == nil || it.ShowIf.root == nil {
+			continue
+		}
+		for _, dep := range dependencies(it.ShowIf.root, map[any]bool{}) {
+			if dep.Type != Control && dep.Index >= it.Index {
+				l.r.errs.add(it.ShowIf.Pos, fmt.Sprintf("item %q: show_if reads %q, which is asked at the same time or later (an item can only depend on earlier answers)", it.ID, dep.ID))
+			}
+		}
+		if !possible(it.ShowIf.root) {
+			it.reachable = false
+			l.r.errs.add(it.Pos, fmt.Sprintf("item %q can never be shown: its show_if %q can never hold", it.ID, it.ShowIf.Source))
+		}
+	}
+	for _, sec := range l.def.Sections {
+		if len(sec.Items) == 0 {
+			l.r.errs.add(sec.Pos, fmt.Sprintf("section %q has no items", sec.ID))
+		}
+	}
+}
+
+// checkRules reports rules and flags that can never fire, and results no rule leads to.
+func (l *loader) checkRules() {
+	for _, list := range [][]*Rule{l.def.OutcomeRule, l.def.PathwayRule} {
+		var always *Rule
+		seen := map[string]*Rule{}
+		for _, r := range list {
+			if r.When == nil || r.When.root == nil {
+				continue
+			}
+			canon := r.When.root.String()
+			switch {
+			case always != nil:
+				l.r.errs.add(r.Pos, fmt.Sprintf("rule %q can never fire: rule %q before it always holds", r.ID, always.ID))
+			case seen[canon] != nil:
+				l.r.errs.add(r.Pos, fmt.Sprintf("rule %q can never fire: rule %q before it has the same condition", r.ID, seen[canon].ID))
+			case !possible(r.When.root):
+				l.r.errs.add(r.Pos, fmt.Sprintf("rule %q can never fire: %q can never hold", r.ID, r.When.Source))
+			}
+			seen[canon] = r
+			if r.When.root.kind == exprAlways && always == nil {
+				always = r
+			}
+		}
+	}
+	var nonStop *Rule
+	for _, r := range l.def.OutcomeRule {
+		if r.Result == nil {
+			continue
+		}
+		if !r.Result.EndsFlow {
+			nonStop = r
+		} else if nonStop != nil {
+			l.r.errs.add(r.Pos, fmt.Sprintf("rule %q ends the flow, so it must come before rule %q, which does not (safety outcomes are checked first)", r.ID, nonStop.ID))
+		}
+	}
+	if n := len(l.def.PathwayRule); n > 0 {
+		if last := l.def.PathwayRule[n-1]; last.When != nil && last.When.root != nil && last.When.root.kind != exprAlways {
+			l.r.errs.add(last.Pos, fmt.Sprintf("the last pathway rule %q must be \"when: always\", so that every completed screening gets a pathway", last.ID))
+		}
+	}
+	for _, o := range append(slices.Clone(l.def.Outcomes), l.def.Pathways...) {
+		led := false
+		for _, r := range append(slices.Clone(l.def.OutcomeRule), l.def.PathwayRule...) {
+			led = led || r.Result == o
+		}
+		if !led {
+			l.r.errs.add(o.Pos, fmt.Sprintf("no rule leads to %q, so it can never be the result", o.ID))
+		}
+	}
+	for _, f := range l.def.Flags {
+		if f.When != nil && f.When.root != nil && !possible(f.When.root) {
+			l.r.errs.add(f.Pos, fmt.Sprintf("flag %q can never be raised: %q can never hold", f.ID, f.When.Source))
+		}
+	}
+	for _, s := range l.def.Scores {
+		for i, cs := range s.Cases {
+			if cs.When == nil || cs.When.root == nil {
+				continue
+			}
+			if !possible(cs.When.root) {
+				l.r.errs.add(s.Pos, fmt.Sprintf("score %q: the case %q can never hold", s.ID, cs.Result))
+			}
+			if cs.When.root.kind == exprAlways && i < len(s.Cases)-1 {
+				l.r.errs.add(s.Pos, fmt.Sprintf("score %q: the cases after %q can never be reached", s.ID, cs.Result))
+			}
+		}
+	}
+}
+
+// checkTexts reports wording missing in a declared language, or given in an
+// undeclared one.
+func (l *loader) checkTexts() {
+	d := l.def
+	check := func(t Text, pos Pos, what string) {
+		if t == nil {
+			return
+		}
+		for _, lang := range d.Languages {
+			if strings.TrimSpace(t[lang]) == "" {
+				l.r.errs.add(pos, fmt.Sprintf("%s has no %s wording", what, lang))
+			}
+		}
+		for lang := range t {
+			if !slices.Contains(d.Languages, lang) {
+				l.r.errs.add(pos, fmt.Sprintf("%s has wording in %q, which is not among the definition's languages (%s)", what, lang, strings.Join(d.Languages, ", ")))
+			}
+		}
+	}
+	for _, in := range d.Instruments {
+		check(in.Name, in.Pos, fmt.Sprintf("instrument %q: name", in.ID))
+		check(in.Stem, in.Pos, fmt.Sprintf("instrument %q: stem", in.ID))
+		check(in.Attribution, in.Pos, fmt.Sprintf("instrument %q: attribution", in.ID))
+	}
+	for _, sec := range d.Sections {
+		check(sec.Title, sec.Pos, fmt.Sprintf("section %q: title", sec.ID))
+	}
+	for _, it := range d.Items {
+		checkItemTexts(it, check)
+	}
+	for _, s := range d.Scores {
+		check(s.Name, s.Pos, fmt.Sprintf("score %q: name", s.ID))
+		for _, b := range s.Bands {
+			check(b.Text, s.Pos, fmt.Sprintf("score %q: band %q", s.ID, b.Code))
+		}
+		for _, cs := range s.Cases {
+			check(cs.Text, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, cs.Result))
+		}
+		check(s.OtherwiseText, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, s.Otherwise))
+	}
+	for _, o := range append(slices.Clone(d.Outcomes), d.Pathways...) {
+		check(o.Headline, o.Pos, fmt.Sprintf("%q: headline", o.ID))
+		check(o.Explanation, o.Pos, fmt.Sprintf("%q: explanation", o.ID))
+		for i, s := range o.NextSteps {
+			check(s, o.Pos, fmt.Sprintf("%q: next step %d", o.ID, i+1))
+		}
+	}
+	for _, r := range append(slices.Clone(d.OutcomeRule), d.PathwayRule...) {
+		check(r.Reason, r.Pos, fmt.Sprintf("rule %q: reason", r.ID))
+	}
+	for _, g := range d.FlagGroups {
+		check(g.Title, g.Pos, fmt.Sprintf("flag group %q: title", g.ID))
+	}
+	for _, f := range d.Flags {
+		check(f.Text, f.Pos, fmt.Sprintf("flag %q: text", f.ID))
+	}
+	for _, r := range d.Resources {
+		check(r.Text, r.Pos, fmt.Sprintf("resource %q: text", r.ID))
+	}
+	for _, key := range sortedKeys(d.Texts) {
+		check(d.Texts[key], l.textPos[key], fmt.Sprintf("text %q", key))
+	}
+	for _, s := range d.Settings {
+		check(s.Note, s.Pos, fmt.Sprintf("setting %q: note", s.ID))
+	}
+}
+
+func checkItemTexts(it *Item, check func(Text, Pos, string)) {
+	check(it.Text, it.Pos, fmt.Sprintf("item %q: text", it.ID))
+	check(it.Help, it.Pos, fmt.Sprintf("item %q: help", it.ID))
+	for _, o := range it.Options {
+		check(o.Text, it.Pos, fmt.Sprintf("item %q: answer %q", it.ID, o.Code))
+	}
+	for _, f := range it.Fields {
+		checkItemTexts(f, check)
+	}
+}
