@@ -60,6 +60,7 @@ type Option struct {
 	Text Text
 	// Also holds other names a person may search for (brand names of a medicine).
 	Also []string
+	Pos  Pos
 }
 
 // Item is one question, or one field of a list entry.

@@ -254,7 +254,7 @@ func (l *loader) readOptions(n ast.Node, what string) []*Option {
 	var opts []*Option
 	for _, on := range l.r.sequence(n, what) {
 		m := l.r.mapping(on, "an answer of "+what, "code", keyText, "also")
-		o := &Option{}
+		o := &Option{Pos: l.r.pos(on)}
 		var codeNode ast.Node
 		o.Code, codeNode = m.str("code", true)
 		o.Text = m.text(keyText, true)

@@ -658,8 +658,9 @@ func (l *loader) checkTexts() {
 	for _, sec := range d.Sections {
 		check(sec.Title, sec.Pos, fmt.Sprintf("section %q: title", sec.ID))
 	}
+	checkedOptions := map[*Option]bool{} // answer sets are shared: report each once
 	for _, it := range d.Items {
-		checkItemTexts(it, check)
+		checkItemTexts(it, check, checkedOptions)
 	}
 	for _, s := range d.Scores {
 		check(s.Name, s.Pos, fmt.Sprintf("score %q: name", s.ID))
@@ -698,13 +699,16 @@ func (l *loader) checkTexts() {
 	}
 }
 
-func checkItemTexts(it *Item, check func(Text, Pos, string)) {
+func checkItemTexts(it *Item, check func(Text, Pos, string), checkedOptions map[*Option]bool) {
 	check(it.Text, it.Pos, fmt.Sprintf("item %q: text", it.ID))
 	check(it.Help, it.Pos, fmt.Sprintf("item %q: help", it.ID))
 	for _, o := range it.Options {
-		check(o.Text, it.Pos, fmt.Sprintf("item %q: answer %q", it.ID, o.Code))
+		if !checkedOptions[o] {
+			checkedOptions[o] = true
+			check(o.Text, o.Pos, fmt.Sprintf("item %q: answer %q", it.ID, o.Code))
+		}
 	}
 	for _, f := range it.Fields {
-		checkItemTexts(f, check)
+		checkItemTexts(f, check, checkedOptions)
 	}
 }

@@ -20,6 +20,16 @@ type yamlReader struct {
 }
 
 func (r *yamlReader) pos(n ast.Node) Pos {
+	// A mapping is reported where its first key starts ("id: …"), which is
+	// where a reader's eye goes, not at the colon goccy/go-yaml points to.
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		if len(v.Values) > 0 {
+			return r.pos(v.Values[0].Key)
+		}
+	case *ast.MappingValueNode:
+		return r.pos(v.Key)
+	}
 	if n == nil || n.GetToken() == nil {
 		return Pos{File: r.file, Line: 1, Column: 1}
 	}

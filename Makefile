@@ -1,0 +1,48 @@
+# KetaScreen build. `make run` starts the app, `make test` runs every check.
+# Both first install missing Debian packages (as root) or say what to install.
+
+GO ?= go
+BIN := bin/ketascreen
+
+.PHONY: run test build deps check fmt-check vet unit window fuzz clean
+
+run: deps
+	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
+	$(GO) run .
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+# make test: formatting, vet (headless and real driver), the unit and screen
+# tests with the race detector under Fyne's headless driver, then the tests
+# that build the real binary and drive it in a real X window under Xvfb.
+test: deps fmt-check vet unit window
+
+deps:
+	@bash scripts/ensure-deps.sh
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+
+vet:
+	$(GO) vet -tags ci ./...
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -race -tags ci ./...
+
+# The real-window test builds ./ketascreen without the ci tag and needs Xvfb.
+window:
+	KETASCREEN_REAL_WINDOW=1 $(GO) test -race -tags ci -count=1 -run 'TestRealBinary' -v .
+
+check:
+	$(GO) run . check
+
+# A short fuzz run of the definition loader and the answers reader.
+fuzz:
+	$(GO) test -tags ci -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./questionnaire
+	$(GO) test -tags ci -run '^$$' -fuzz FuzzReadAnswers -fuzztime 30s ./questionnaire
+
+clean:
+	rm -rf bin

@@ -1,0 +1,194 @@
+// Package headless runs KetaScreen's command-line commands: check, which
+// validates a questionnaire definition and runs its examples, and score,
+// which prints the result of an answers file as JSON.
+package headless
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"ketascreen/questionnaire"
+)
+
+// Exit codes of the commands.
+const (
+	ExitOK      = 0 // valid, examples pass, result printed
+	ExitInvalid = 1 // check: the definition is invalid or an example fails
+	ExitInput   = 2 // score: the answers file (or definition) cannot be used
+)
+
+// loadDefinition loads the named definition, or the embedded one when path is empty.
+func loadDefinition(path string) (*questionnaire.Definition, error) {
+	if path == "" {
+		return questionnaire.Default()
+	}
+	return questionnaire.LoadFile(path)
+}
+
+// Check validates a definition (the embedded one when no file is named),
+// runs its example cases and checks that they fire every rule and flag. It
+// prints the problems and a one-line summary.
+func Check(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: ketascreen check [DEFINITION.yaml]")
+		fmt.Fprintln(stderr, "Validates a questionnaire definition (the built-in one when none is given) and runs its examples.")
+	}
+	if err := fs.Parse(args); err != nil {
+		return ExitInput
+	}
+	if fs.NArg() > 1 {
+		fs.Usage()
+		return ExitInput
+	}
+	def, err := loadDefinition(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		var list questionnaire.ErrorList
+		if errors.As(err, &list) {
+			fmt.Fprintf(stdout, "%s: invalid, %d %s\n", nameOf(fs.Arg(0)), len(list), plural(len(list), "problem", "problems"))
+		} else {
+			fmt.Fprintf(stdout, "%s: cannot be read\n", nameOf(fs.Arg(0)))
+		}
+		return ExitInvalid
+	}
+	failures := def.RunExamples()
+	for _, f := range failures {
+		fmt.Fprintln(stderr, f.Error())
+	}
+	uncovered := Uncovered(def)
+	for _, u := range uncovered {
+		fmt.Fprintf(stderr, "%s: %s\n", def.File, u)
+	}
+	passed := len(def.Examples) - len(failures)
+	status := "valid"
+	if len(failures) > 0 || len(uncovered) > 0 {
+		status = "FAILED"
+	}
+	fmt.Fprintf(stdout, "%s: %s, %d of %d examples pass, %d rules and %d flags", def.File, status, passed, len(def.Examples),
+		len(def.OutcomeRule)+len(def.PathwayRule), len(def.Flags))
+	if len(uncovered) > 0 {
+		fmt.Fprintf(stdout, ", %d not covered by any example", len(uncovered))
+	}
+	fmt.Fprintln(stdout)
+	if status != "valid" {
+		return ExitInvalid
+	}
+	return ExitOK
+}
+
+// Uncovered lists the rules and flags no example makes fire. Every rule must
+// be tested by an example, so that a change to it shows in check.
+func Uncovered(def *questionnaire.Definition) []string {
+	fired := def.FiredRules()
+	var out []string
+	for _, r := range append(append([]*questionnaire.Rule{}, def.OutcomeRule...), def.PathwayRule...) {
+		if !fired[r.ID] {
+			out = append(out, fmt.Sprintf("rule %q is not fired by any example; add one", r.ID))
+		}
+	}
+	for _, f := range def.Flags {
+		if !fired["flag:"+f.ID] {
+			out = append(out, fmt.Sprintf("flag %q is not raised by any example; add one", f.ID))
+		}
+	}
+	return out
+}
+
+func nameOf(path string) string {
+	if path == "" {
+		return "built-in questionnaire"
+	}
+	return path
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Score reads an answers file (or standard input for "-") and prints its
+// result as JSON. It refuses, with exit code 2 and a message naming the item,
+// answers that are not JSON, name an unknown item or code, or leave a shown
+// item unanswered when the flow did not end early.
+func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("score", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	defPath := fs.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
+	lang := fs.String("lang", "en", "language of the reason texts")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: ketascreen score [--definition FILE] [--lang en] ANSWERS.json")
+		fmt.Fprintln(stderr, "Prints the screening result of an answers file as JSON. Use - to read standard input.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return ExitInput
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return ExitInput
+	}
+	def, err := loadDefinition(*defPath)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitInput
+	}
+	name := fs.Arg(0)
+	var data []byte
+	if name == "-" {
+		name = "standard input"
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "reading the answers: %v\n", err)
+		return ExitInput
+	}
+	answers, err := questionnaire.ReadAnswers(name, data, def)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitInput
+	}
+	res := questionnaire.NewSessionWith(def, answers).Result()
+	if !res.Complete {
+		for _, it := range res.Unanswered {
+			fmt.Fprintf(stderr, "%s: item %q is shown but not answered%s\n", name, it.ID, missingDetail(answers, it))
+		}
+		return ExitInput
+	}
+	out, err := json.MarshalIndent(Report(res, *lang), "", "  ")
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitInput
+	}
+	fmt.Fprintln(stdout, string(out))
+	return ExitOK
+}
+
+func missingDetail(answers questionnaire.Answers, it *questionnaire.Item) string {
+	if it.Type != questionnaire.List {
+		return ""
+	}
+	a := answers[it.ID]
+	if len(a.Entries) < it.MinEntries {
+		return fmt.Sprintf(" (it needs at least %d %s)", it.MinEntries, plural(it.MinEntries, "entry", "entries"))
+	}
+	var parts []string
+	for i, e := range a.Entries {
+		for _, f := range it.Fields {
+			if !f.Optional && e[f.ID] == "" {
+				parts = append(parts, fmt.Sprintf("entry %d lacks %s", i+1, f.ID))
+			}
+		}
+	}
+	return " (" + strings.Join(parts, "; ") + ")"
+}

@@ -1,0 +1,69 @@
+// Command ketascreen is a self-screening checklist that helps a person decide
+// whether, and how urgently, to talk with a licensed provider about ketamine
+// therapy. Without arguments it opens the app window; "check" and "score" run
+// without a window.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"ketascreen/headless"
+	"ketascreen/questionnaire"
+	"ketascreen/screens"
+)
+
+const appID = "org.ketascreen.app"
+
+func main() {
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "check":
+			os.Exit(headless.Check(os.Args[2:], os.Stdout, os.Stderr))
+		case "score":
+			os.Exit(headless.Score(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
+		}
+	}
+	definition := flag.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
+	lang := flag.String("lang", "en", "language of the app")
+	flag.Usage = usage
+	flag.Parse()
+	if flag.NArg() > 0 {
+		usage()
+		os.Exit(2)
+	}
+	def, err := loadDefinition(*definition)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	runGUI(def, *lang)
+}
+
+func loadDefinition(path string) (*questionnaire.Definition, error) {
+	if path == "" {
+		return questionnaire.Default()
+	}
+	return questionnaire.LoadFile(path)
+}
+
+func runGUI(def *questionnaire.Definition, lang string) {
+	a := app.NewWithID(appID)
+	w := a.NewWindow("KetaScreen")
+	w.SetContent(screens.Placeholder(def, lang))
+	w.Resize(fyne.NewSize(1024, 700))
+	w.ShowAndRun()
+}
+
+func usage() {
+	out := flag.CommandLine.Output()
+	fmt.Fprintln(out, "usage:")
+	fmt.Fprintln(out, "  ketascreen [--definition FILE] [--lang en]   open the app")
+	fmt.Fprintln(out, "  ketascreen check [DEFINITION.yaml]           validate a definition and run its examples")
+	fmt.Fprintln(out, "  ketascreen score [--definition FILE] ANSWERS.json   print the result of an answers file as JSON")
+	flag.PrintDefaults()
+}

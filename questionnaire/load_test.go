@@ -1,0 +1,181 @@
+package questionnaire
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"ketascreen/assets"
+)
+
+const testFile = "clinic.yaml"
+
+// mutate replaces the first occurrence of old in the default definition.
+func mutate(t testing.TB, src, old, new string) string {
+	t.Helper()
+	if !strings.Contains(src, old) {
+		t.Fatalf("the default definition does not contain %q", old)
+	}
+	return strings.Replace(src, old, new, 1)
+}
+
+// loadMutated loads the default definition with one text replaced; it must load.
+func loadMutated(t testing.TB, old, new string) *Definition {
+	t.Helper()
+	def, err := Load(testFile, []byte(mutate(t, string(assets.Questionnaire), old, new)))
+	if err != nil {
+		t.Fatalf("after replacing %q with %q: %v", old, new, err)
+	}
+	return def
+}
+
+// position returns the line and column (from 1) of the first needle found
+// after the first occurrence of anchor.
+func position(src, anchor, needle string) (int, int) {
+	start := strings.Index(src, anchor)
+	at := start + strings.Index(src[start:], needle)
+	line := strings.Count(src[:at], "\n") + 1
+	col := at - strings.LastIndex(src[:at], "\n")
+	return line, col
+}
+
+func TestLoaderErrorsNameFileLineColumnAndProblem(t *testing.T) {
+	base := string(assets.Questionnaire)
+	cases := []struct {
+		name     string
+		old, new string
+		at       string // text at the reported position: the anchor is new
+		words    string
+	}{
+		{"unknown id in a condition", "show_if: ad_any = yes", "show_if: ad_anyy = yes", "ad_anyy",
+			`item "meds": show_if: unknown name "ad_anyy" (did you mean ad_any?)`},
+		{"answer code that does not exist", "when: asq_5 = yes", "when: asq_5 = yse", "yse",
+			`asq_5 has no answer code "yse" (did you mean yes?) (codes: yes, no)`},
+		{"duplicate item id", "{id: phq9_2,", "{id: phq9_1,", "phq9_1, instrument: phq9, answers: frequency, text: {en: \"Feeling down",
+			`duplicate id "phq9_1": already used at line`},
+		{"unreachable item", "show_if: pcptsd5_trauma = yes,", "show_if: pcptsd5_trauma = yes and pcptsd5_trauma = no,", "id: pcptsd5_1",
+			`item "pcptsd5_1" can never be shown`},
+		{"rule that can never fire", "when: phq9 <= 4", "when: phq9 >= 28", "id: pathway_minimal_symptoms",
+			`rule "pathway_minimal_symptoms" can never fire: "phq9 >= 28" can never hold`},
+		{"rule after an always rule", "    when: phq9 <= 4\n", "    when: always\n", "id: pathway_trd_hard_stop",
+			`rule "pathway_trd_hard_stop" can never fire: rule "pathway_minimal_symptoms" before it always holds`},
+		{"missing text", `text: {en: "Are you 18 or older?"}`, `txt: {en: "Are you 18 or older?"}`, "txt",
+			`has an unknown key "txt" (did you mean text?)`},
+		{"missing language", `{code: "no", text: {en: "No"}}`, `{code: "no", text: {es: "No"}}`, `code: "no", text: {es:`,
+			`item "age_18_plus": answer "no" has no en wording`},
+		{"unknown key", "show_if: phq9 >= 1", "showif: phq9 >= 1", "showif",
+			`unknown key "showif" (did you mean show_if?)`},
+		{"forward reference", "show_if: phq9 >= 1", "show_if: gad7 >= 1", "gad7",
+			`item "phq9_difficulty": show_if reads "gad7_1", which is asked at the same time or later`},
+		{"unknown source", "source: phq9_item9\n    reason", "source: simon2013\n    reason", "simon2013",
+			`unknown source "simon2013"`},
+		{"setting outside what the sources allow", "number: 3", "number: 6", "id: pcptsd5_cutoff",
+			`setting "pcptsd5_cutoff": 6 is not an allowed value (the sources allow 3, 4)`},
+		{"gap between bands", "{code: mild, min: 5,", "{code: mild, min: 6,", "id: phq9\n    name: {en: \"PHQ-9 depression score\"}",
+			`score "phq9": no band covers 5 to 5`},
+		{"unknown outcome", "outcome: urgent\n    when: asq", "outcome: urgnet\n    when: asq", "urgnet",
+			`rule "urgent_asq_positive" leads to an unknown outcome "urgnet" (did you mean urgent?)`},
+		{"condition syntax", "when: help_now = yes", "when: help_now = = yes", "= yes",
+			`rule "crisis_help_now": unexpected "=" (expected a name, a code or a number)`},
+		{"ordering a non-numeric answer in a quoted condition", `when: "liver_disease = yes"`, `when: "liver_disease >= 2"`, "liver_disease >=",
+			`flag "liver": "liver_disease" is not a number, so it cannot be compared with >=`},
+		{"YAML syntax", "languages: [en]", "languages: [en", "languages",
+			`not valid YAML`},
+		{"safety rule after a non-safety rule", "  - id: adult_only_under_18\n    outcome: adult_only\n    when: age_18_plus = no\n", "", "",
+			""}, // placeholder replaced below
+	}
+	cases = cases[:len(cases)-1]
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := mutate(t, base, c.old, c.new)
+			_, err := Load(testFile, []byte(src))
+			if err == nil {
+				t.Fatalf("replacing %q with %q: the definition loaded", c.old, c.new)
+			}
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error is %T, want an ErrorList", err)
+			}
+			anchor := c.new
+			if !strings.Contains(c.new, c.at) {
+				anchor = c.at
+			}
+			line, col := position(src, anchor, c.at)
+			if c.name == "YAML syntax" {
+				line, col = 0, 0 // the parser reports where it noticed, checked below
+			}
+			want := fmt.Sprintf("%s:%d:%d: ", testFile, line, col)
+			for _, e := range list {
+				if strings.Contains(e.Error(), c.words) && (line == 0 || strings.HasPrefix(e.Error(), want)) {
+					return
+				}
+			}
+			t.Errorf("no error at %s saying %q; got:\n%v", want, c.words, err)
+		})
+	}
+}
+
+func TestLoaderReportsEveryErrorAtOnce(t *testing.T) {
+	src := string(assets.Questionnaire)
+	src = mutate(t, src, "when: asq_5 = yes", "when: asq_5 = yse")
+	src = mutate(t, src, "show_if: ad_any = yes", "show_if: ad_anyy = yes")
+	src = mutate(t, src, "number: 3", "number: 6")
+	_, err := Load(testFile, []byte(src))
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v", err)
+	}
+	for _, words := range []string{`"yse"`, `"ad_anyy"`} {
+		if !strings.Contains(err.Error(), words) {
+			t.Errorf("the error list lacks %s:\n%v", words, err)
+		}
+	}
+	for i := 1; i < len(list); i++ {
+		if list[i].Pos.Line < list[i-1].Pos.Line {
+			t.Errorf("errors are not in file order:\n%v", err)
+		}
+	}
+}
+
+func TestSafetyRulesMustComeFirst(t *testing.T) {
+	src := string(assets.Questionnaire)
+	start := strings.Index(src, "  - id: crisis_asq_acute\n")
+	end := strings.Index(src, "  - id: adult_only_under_18\n")
+	moved := src[start:end]
+	src = src[:start] + src[end:]
+	at := strings.Index(src, "pathway_rules:")
+	src = src[:at-1] + moved + src[at-1:] // now the last outcome rule, after the urgent ones
+	_, err := Load(testFile, []byte(src))
+	if err == nil || !strings.Contains(err.Error(), `rule "crisis_asq_acute" ends the flow, so it must come before rule "urgent_phq9_item9"`) {
+		t.Errorf("a crisis rule after the urgent rules was not refused: %v", err)
+	}
+}
+
+func TestLoaderRejectsCyclesAndEmptyFiles(t *testing.T) {
+	cycle := mutate(t, string(assets.Questionnaire), "when: trials_failed >= 2 or ketamine_prior = helped", "when: trd_history or hard_stop_yes")
+	if _, err := Load(testFile, []byte(cycle)); err == nil || !strings.Contains(err.Error(), `condition "trd_history" depends on itself`) {
+		t.Errorf("a condition naming itself was not refused: %v", err)
+	}
+	for _, src := range []string{"", "---\n", "- a\n- b\n", "questionnaire: x\n"} {
+		if _, err := Load(testFile, []byte(src)); err == nil {
+			t.Errorf("%q loaded", src)
+		} else if !strings.HasPrefix(err.Error(), testFile+":") {
+			t.Errorf("%q: error %q does not name the file", src, err)
+		}
+	}
+}
+
+func TestExamplesShowWhichCasesAThresholdChangeAffects(t *testing.T) {
+	def := loadMutated(t, "number: 3", "number: 4")
+	failures := def.RunExamples()
+	if len(failures) != 1 || failures[0].Example.Name != "PC-PTSD-5 3 is positive" {
+		t.Fatalf("after raising the PC-PTSD-5 cut-off, failing examples: %v", failures)
+	}
+	msg := failures[0].Error()
+	for _, words := range []string{testFile + ":", "flags are [], expected [ptsd_eval]", "pcptsd5 positive is false, expected true"} {
+		if !strings.Contains(msg, words) {
+			t.Errorf("failure message lacks %q: %s", words, msg)
+		}
+	}
+}
