@@ -266,12 +266,16 @@ func readAnswerObject(dec *json.Decoder, def *Definition, out Answers, errs *Err
 		return nil
 	}
 	for dec.More() {
+		keyAt := dec.InputOffset()
 		t, err := dec.Token()
 		if err != nil {
 			return err
 		}
 		id, _ := t.(string)
 		valueAt := dec.InputOffset()
+		if def.Item(id) == nil {
+			valueAt = keyAt // point at the unknown name itself
+		}
 		var v any
 		if err := dec.Decode(&v); err != nil {
 			return err

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestRealBinary builds the real ketascreen binary (cgo, the GLFW driver, no
+// ci tag) and drives it as a user would: the headless commands, and the app
+// window in a real X server (Xvfb) with a D-Bus session, as on a desktop.
+// make test runs it; plain go test skips it.
+func TestRealBinary(t *testing.T) {
+	if os.Getenv("KETASCREEN_REAL_WINDOW") != "1" {
+		t.Skip("run by make test: builds the real binary and opens it under Xvfb (set KETASCREEN_REAL_WINDOW=1)")
+	}
+	bin := filepath.Join(t.TempDir(), "ketascreen")
+	build := exec.Command(goTool(), "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=1", "GOFLAGS=")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the real binary: %v\n%s", err, out)
+	}
+
+	t.Run("check", func(t *testing.T) {
+		out, err := exec.Command(bin, "check").CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "valid, 41 of 41 examples pass") {
+			t.Errorf("ketascreen check: %v\n%s", err, out)
+		}
+	})
+	t.Run("score", func(t *testing.T) {
+		out, err := exec.Command(bin, "score", filepath.Join("headless", "testdata", "trd-severe.json")).Output()
+		if err != nil || !strings.Contains(string(out), `"outcome": "discuss_ketamine"`) {
+			t.Errorf("ketascreen score: %v\n%s", err, out)
+		}
+		cmd := exec.Command(bin, "score", filepath.Join("headless", "testdata", "unanswered.json"))
+		out, _ = cmd.CombinedOutput()
+		if cmd.ProcessState.ExitCode() != 2 || !strings.Contains(string(out), `item "phq9_2"`) {
+			t.Errorf("unanswered items: exit %d\n%s", cmd.ProcessState.ExitCode(), out)
+		}
+	})
+	t.Run("window", func(t *testing.T) { testWindow(t, bin) })
+}
+
+func goTool() string {
+	if p, err := exec.LookPath("go"); err == nil {
+		return p
+	}
+	return filepath.Join(runtime.GOROOT(), "bin", "go")
+}
+
+// startXvfb starts a virtual X server on a free display and returns its name.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	xvfb.ExtraFiles = []*os.File{w}
+	if err := xvfb.Start(); err != nil {
+		t.Fatalf("starting Xvfb (make test installs it): %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() { _ = xvfb.Process.Kill(); _ = xvfb.Wait() })
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil {
+		t.Fatalf("Xvfb did not report its display: %v", err)
+	}
+	return ":" + strings.TrimSpace(line)
+}
+
+func testWindow(t *testing.T, bin string) {
+	display := startXvfb(t)
+	home := t.TempDir()
+	runtimeDir := filepath.Join(t.TempDir(), "run")
+	if err := os.MkdirAll(runtimeDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	// As make run does, create the cache folder a fresh account lacks.
+	if err := os.MkdirAll(filepath.Join(home, ".cache"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	app := exec.CommandContext(ctx, "dbus-run-session", "--", bin)
+	// Stop the D-Bus session and the app together, and do not wait forever
+	// for a child that still holds the output pipe.
+	app.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	app.Cancel = func() error { return syscall.Kill(-app.Process.Pid, syscall.SIGKILL) }
+	app.WaitDelay = 5 * time.Second
+	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_RUNTIME_DIR="+runtimeDir, "LANG=C.UTF-8")
+	var stderr strings.Builder
+	app.Stderr = &stderr
+	if err := app.Start(); err != nil {
+		t.Fatalf("starting the app: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- app.Wait() }()
+
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		out, _ := exec.Command("xwininfo", "-display", display, "-root", "-tree").Output()
+		if strings.Contains(string(out), `"KetaScreen"`) {
+			break
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("the app exited before showing its window: %v\n%s", err, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no KetaScreen window after 90 s\n%s", stderr.String())
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	time.Sleep(2 * time.Second) // let it draw and log anything it would
+	select {
+	case err := <-done:
+		t.Fatalf("the app exited after showing its window: %v\n%s", err, stderr.String())
+	default:
+	}
+	cancel()
+	<-done
+	if strings.Contains(stderr.String(), "Fyne error") || strings.Contains(stderr.String(), "panic") {
+		t.Errorf("the app logged errors on a clean start:\n%s", stderr.String())
+	}
+}
