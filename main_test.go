@@ -128,7 +128,13 @@ func testWindow(t *testing.T, bin string) {
 	}
 	cancel()
 	<-done
-	if strings.Contains(stderr.String(), "Fyne error") || strings.Contains(stderr.String(), "panic") {
-		t.Errorf("the app logged errors on a clean start:\n%s", stderr.String())
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		lower := strings.ToLower(line)
+		if strings.HasPrefix(line, "dbus-daemon[") { // the bus's own notice about fd limits under a sandbox
+			continue
+		}
+		if strings.Contains(lower, "error") || strings.Contains(lower, "panic") {
+			t.Errorf("the app logged an error on a clean start: %s", line)
+		}
 	}
 }
