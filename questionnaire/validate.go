@@ -489,7 +489,6 @@ func scoreExprs(s *Score) []*expr {
 func (l *loader) checkScores() {
 	for _, s := range l.def.Scores {
 		s.minN, s.maxN = scoreRange(s)
-		s.deps = scoreDependencies(s, map[any]bool{})
 		if s.Kind == Classify && len(s.Bands) > 0 {
 			l.r.errs.add(s.Pos, fmt.Sprintf("score %q is a classification and cannot have bands", s.ID))
 			continue
