@@ -13,3 +13,9 @@ const QuestionnaireName = "assets/questionnaire.yaml"
 //
 //go:embed questionnaire.yaml
 var Questionnaire []byte
+
+// IconSVG is the app icon, drawn as SVG; Icon.png at the repository root is
+// rendered from it for packaging.
+//
+//go:embed icon.svg
+var IconSVG []byte
