@@ -11,7 +11,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/driver/desktop"
 
+	"ketascreen/assets"
 	"ketascreen/headless"
 	"ketascreen/questionnaire"
 	"ketascreen/screens"
@@ -53,9 +55,13 @@ func loadDefinition(path string) (*questionnaire.Definition, error) {
 
 func runGUI(def *questionnaire.Definition, lang string) {
 	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.svg", assets.IconSVG))
+	a.Settings().SetTheme(screens.Theme())
 	w := a.NewWindow("KetaScreen")
-	w.SetContent(screens.Placeholder(def, lang))
-	w.Resize(fyne.NewSize(1024, 700))
+	screens.New(w, def, lang, screens.DefaultOptions())
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl}, func(fyne.Shortcut) { a.Quit() })
+	w.Resize(fyne.NewSize(1200, 780))
+	w.CenterOnScreen()
 	w.ShowAndRun()
 }
 

@@ -286,6 +286,14 @@ type Resource struct {
 	Pos    Pos
 }
 
+// Topic is one part of the "About ketamine therapy" screen.
+type Topic struct {
+	Heading Text
+	Body    Text
+	Source  *Source
+	Pos     Pos
+}
+
 // Example is a worked case the definition carries: answers and what they must give.
 type Example struct {
 	Name    string
@@ -334,6 +342,7 @@ type Definition struct {
 	Flags       []*Flag
 	Resources   []*Resource
 	Texts       map[string]Text // notices every result shows (not a diagnosis, …)
+	Education   []*Topic        // what ketamine therapy involves, for the education screen
 	Examples    []*Example
 
 	items      map[string]*Item

@@ -118,7 +118,7 @@ const (
 func (l *loader) read(body ast.Node) {
 	top := l.r.mapping(body, "the questionnaire", "questionnaire", "version", "languages", "sources", "settings",
 		"answer_sets", "instruments", "sections", "controls", "scores", "conditions", "outcomes",
-		"outcome_rules", "pathways", "pathway_rules", "flag_groups", "flags", "resources", "texts", "examples")
+		"outcome_rules", "pathways", "pathway_rules", "flag_groups", "flags", "resources", "texts", "education", "examples")
 	d := l.def
 	d.ID, _ = top.str("questionnaire", true)
 	d.Version, _ = top.str("version", true)
@@ -150,6 +150,7 @@ func (l *loader) read(body ast.Node) {
 	l.readFlags(top.list("flag_groups", true), top.list("flags", false))
 	l.readResources(top.list("resources", true))
 	l.readTexts(top.value("texts", true))
+	l.readEducation(top.list("education", false))
 	l.resolveRefs()
 	l.readExamples(top.value("examples", false))
 }
@@ -796,6 +797,17 @@ func (l *loader) readTexts(n ast.Node) {
 		if _, ok := l.def.Texts[key]; !ok {
 			l.r.errorf(m.node, "texts is missing %q, which every result shows", key)
 		}
+	}
+}
+
+func (l *loader) readEducation(nodes []ast.Node) {
+	for _, n := range nodes {
+		m := l.r.mapping(n, "an education topic", "heading", keyText, "source")
+		t := &Topic{Pos: l.r.pos(n)}
+		t.Heading = m.text("heading", true)
+		t.Body = m.text(keyText, true)
+		l.sourceRef(m, true, func(s *Source) { t.Source = s })
+		l.def.Education = append(l.def.Education, t)
 	}
 }
 

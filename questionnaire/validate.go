@@ -696,6 +696,10 @@ func (l *loader) checkTexts() {
 	for _, s := range d.Settings {
 		check(s.Note, s.Pos, fmt.Sprintf("setting %q: note", s.ID))
 	}
+	for i, t := range d.Education {
+		check(t.Heading, t.Pos, fmt.Sprintf("education topic %d: heading", i+1))
+		check(t.Body, t.Pos, fmt.Sprintf("education topic %d: text", i+1))
+	}
 }
 
 func checkItemTexts(it *Item, check func(Text, Pos, string), checkedOptions map[*Option]bool) {

@@ -1,0 +1,282 @@
+// Package screens holds KetaScreen's Fyne user interface, one file per
+// screen. Screens render a questionnaire session and report the person's
+// actions back to it; every clinical decision (what is asked next, what the
+// answers mean) is the session's.
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/questionnaire"
+)
+
+// Options tune the UI.
+type Options struct {
+	// ConfirmDelay is how long a chosen answer stays highlighted before the
+	// next question shows. Tests use 0, which moves on at once.
+	ConfirmDelay time.Duration
+	// ResultActions add buttons to the result screen (save, print); each gets
+	// the result being shown.
+	ResultActions []func(*questionnaire.Result) fyne.CanvasObject
+}
+
+// DefaultOptions are the options of the desktop app.
+func DefaultOptions() Options { return Options{ConfirmDelay: 350 * time.Millisecond} }
+
+// keyHandlers say what keys do on the current screen; nil means nothing.
+type keyHandlers struct {
+	digit func(n int) // 1–9 pick the matching answer
+	enter func()      // continue
+	back  func()      // Backspace or Alt+Left
+}
+
+// UI is the app window's content: a top bar with the progress and the
+// "I need help now" button, and the current screen below it.
+type UI struct {
+	win     fyne.Window
+	def     *questionnaire.Definition
+	session *questionnaire.Session
+	lang    string
+	opts    Options
+
+	root     *fyne.Container
+	body     *fyne.Container
+	progress *widget.Label
+	part     *widget.Label
+	help     *keyButton
+
+	screen         string              // the screen shown, for the title and tests
+	keys           keyHandlers         // what keys do on it
+	current        *questionnaire.Item // the item shown, if any
+	asking         *questionnaire.Item // the item or list field a question screen asks
+	returnToReview bool                // an answer is being changed from the review
+	confirming     bool                // a chosen answer is being shown before moving on
+}
+
+// Screen names, also used in the window title.
+const (
+	screenWelcome     = "welcome"
+	screenEducation   = "education"
+	screenQuestion    = "question"
+	screenMedications = "medications"
+	screenPicker      = "picker"
+	screenCrisis      = "crisis"
+	screenUrgent      = "urgent"
+	screenEnded       = "ended"
+	screenReview      = "review"
+	screenResult      = "result"
+)
+
+// New builds the UI for a session of def in the window and shows the welcome screen.
+func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options) *UI {
+	ui := &UI{win: w, def: def, session: questionnaire.NewSession(def), lang: lang, opts: opts}
+	ui.progress = small("")
+	ui.progress.TextStyle = fyne.TextStyle{Bold: true}
+	ui.part = small("")
+	ui.help = newKeyButton(tr(lang, "help.now"), widget.DangerImportance, ui.onHelpNow, ui.onKey)
+	ui.help.SetIcon(theme.WarningIcon())
+	top := container.NewBorder(nil, nil, nil, ui.help, container.NewVBox(ui.progress, ui.part))
+	ui.body = container.NewStack()
+	ui.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(ui.body))
+	w.SetContent(ui.root)
+	w.Canvas().SetOnTypedKey(ui.onKey)
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { ui.goBack() })
+	ui.showWelcome()
+	return ui
+}
+
+// Session returns the session the UI renders.
+func (ui *UI) Session() *questionnaire.Session { return ui.session }
+
+// show puts a screen in the window.
+func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandlers) {
+	ui.screen, ui.keys, ui.confirming = name, keys, false
+	if name != screenQuestion {
+		ui.asking = nil
+	}
+	if name != screenQuestion && name != screenMedications && name != screenPicker {
+		ui.current = nil
+		ui.progress.SetText("")
+		ui.part.SetText("")
+	}
+	ui.body.Objects = []fyne.CanvasObject{content}
+	ui.body.Refresh()
+	if name == screenCrisis {
+		ui.help.Hide() // the crisis screen is the help
+	} else {
+		ui.help.Show()
+	}
+	if title == "" {
+		ui.win.SetTitle(tr(ui.lang, "app.title"))
+	} else {
+		ui.win.SetTitle(tr(ui.lang, "app.title") + " · " + title)
+	}
+	ui.win.Canvas().Unfocus()
+}
+
+func (ui *UI) goBack() {
+	if ui.keys.back != nil {
+		ui.keys.back()
+	}
+}
+
+// onKey handles keys that reach the screen: answer numbers, Enter, Backspace.
+// Escape does nothing anywhere, so it cannot leave the crisis screen.
+func (ui *UI) onKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if ui.keys.enter != nil {
+			ui.keys.enter()
+		}
+	case fyne.KeyBackspace:
+		ui.goBack()
+	case fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9:
+		if ui.keys.digit != nil {
+			ui.keys.digit(int(ev.Name[0] - '0'))
+		}
+	}
+}
+
+// onHelpNow records the request and shows the crisis screen at once.
+func (ui *UI) onHelpNow() {
+	ui.session.PressHelpNow()
+	ui.showCrisis()
+}
+
+// onStartOver forgets every answer and goes back to the welcome screen.
+func (ui *UI) onStartOver() {
+	ui.session.Reset()
+	ui.returnToReview = false
+	ui.showWelcome()
+}
+
+// onStart begins the questions, or picks up where the person left off.
+func (ui *UI) onStart() {
+	if open := ui.session.Unanswered(); len(open) > 0 {
+		ui.showItem(open[0])
+		return
+	}
+	ui.advance()
+}
+
+// showItem shows the screen that asks an item.
+func (ui *UI) showItem(it *questionnaire.Item) {
+	if it.Type == questionnaire.List {
+		ui.showMedications(it)
+		return
+	}
+	ui.showQuestion(it)
+}
+
+// afterAnswer decides what follows an answer, by asking the session.
+func (ui *UI) afterAnswer(it *questionnaire.Item) {
+	if outcome, ended := ui.session.Ended(); ended {
+		ui.showEnded(outcome)
+		return
+	}
+	// An interrupting outcome (urgent) shows once the section that raised it is
+	// finished: the ASQ's acuity question, which can turn it into crisis,
+	// must be asked first.
+	if notice := ui.session.Notice(); notice != nil {
+		if next := ui.session.Next(it.ID); next == nil || next.Section != it.Section || ui.returnToReview {
+			ui.showUrgent(notice, it)
+			return
+		}
+	}
+	ui.continueAfter(it)
+}
+
+// continueAfter shows the next item in the flow, the review, or the item a
+// change from the review left unanswered.
+func (ui *UI) continueAfter(it *questionnaire.Item) {
+	if ui.returnToReview {
+		if open := ui.session.Unanswered(); len(open) > 0 {
+			ui.showItem(open[0])
+			return
+		}
+		ui.showReview()
+		return
+	}
+	if next := ui.session.Next(it.ID); next != nil {
+		ui.showItem(next)
+		return
+	}
+	ui.advance()
+}
+
+// advance goes to the first unanswered item, or to the review when there is none.
+func (ui *UI) advance() {
+	if outcome, ended := ui.session.Ended(); ended {
+		ui.showEnded(outcome)
+		return
+	}
+	if open := ui.session.Unanswered(); len(open) > 0 {
+		ui.showItem(open[0])
+		return
+	}
+	ui.showReview()
+}
+
+// backFrom shows the item before it, or the welcome screen before the first.
+func (ui *UI) backFrom(it *questionnaire.Item) {
+	if ui.returnToReview {
+		ui.showReview()
+		return
+	}
+	if prev := ui.session.Previous(it.ID); prev != nil {
+		ui.showItem(prev)
+		return
+	}
+	ui.showWelcome()
+}
+
+// showEnded shows the screen of an outcome that ended the flow.
+func (ui *UI) showEnded(outcome *questionnaire.Outcome) {
+	if outcome.ID == "crisis" {
+		ui.showCrisis()
+		return
+	}
+	ui.showEndedOutcome(outcome)
+}
+
+// after runs f once the confirmation delay has passed, on the UI goroutine.
+func (ui *UI) after(f func()) {
+	if ui.opts.ConfirmDelay <= 0 {
+		f()
+		return
+	}
+	shown := ui.screen
+	time.AfterFunc(ui.opts.ConfirmDelay, func() {
+		fyne.Do(func() {
+			if ui.screen == shown && ui.confirming { // nothing else happened meanwhile (help, back)
+				f()
+			}
+		})
+	})
+}
+
+// setProgress shows the section and the position of an item in it, as the
+// session counts them given the answers so far.
+func (ui *UI) setProgress(it *questionnaire.Item) {
+	sec, pos, n := ui.session.Progress(it.ID)
+	if sec == nil {
+		return
+	}
+	ui.progress.SetText(trf(ui.lang, "progress.section", sec.Title.In(ui.lang), pos, n))
+	for i, s := range ui.def.Sections {
+		if s == sec {
+			ui.part.SetText(trf(ui.lang, "progress.part", i+1, len(ui.def.Sections)))
+		}
+	}
+}
+
+// scrolled wraps long content in a vertical scroller.
+func scrolled(content fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVScroll(content)
+}

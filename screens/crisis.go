@@ -1,0 +1,30 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// showCrisis shows where to get help now, before anything else: the crisis
+// lines in large type, a few calm words, and no treatment content. The only
+// way on is "Back to start", which clears the session; Escape does nothing.
+func (ui *UI) showCrisis() {
+	l := ui.lang
+	outcome := ui.def.Outcome("crisis")
+	lines := container.NewVBox()
+	for _, r := range ui.def.Resources {
+		number := canvas.NewText(r.Number, theme.Color(theme.ColorNameError))
+		number.TextSize = 48
+		number.TextStyle = fyne.TextStyle{Bold: true}
+		lines.Add(container.NewBorder(nil, nil, container.NewPadded(number), nil, wrapped(r.Text.In(l), theme.SizeNameSubHeadingText, false)))
+	}
+	words := container.NewVBox(heading(outcome.Headline.In(l)), body(outcome.Explanation.In(l)), body(tr(l, "crisis.calm")))
+	back := newKeyButton(tr(l, "crisis.back"), widget.MediumImportance, ui.onStartOver, nil)
+	content := container.NewBorder(nil, container.NewHBox(back), nil, nil,
+		scrolled(container.NewVBox(lines, widget.NewSeparator(), words)))
+	// No key leaves this screen by accident: only the button does.
+	ui.show(screenCrisis, outcome.Headline.In(l), content, keyHandlers{})
+}

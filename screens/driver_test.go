@@ -1,0 +1,254 @@
+package screens
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/questionnaire"
+)
+
+// driver drives the UI through Fyne's test window as a person would: by
+// tapping what is on screen and typing keys.
+type driver struct {
+	t  *testing.T
+	ui *UI
+	w  fyne.Window
+}
+
+func newDriver(t *testing.T) *driver {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(Theme())
+	def, err := questionnaire.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	ui := New(w, def, "en", Options{})
+	return &driver{t: t, ui: ui, w: w}
+}
+
+// objects lists every visible object on screen.
+func objects(o fyne.CanvasObject) []fyne.CanvasObject {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	out := []fyne.CanvasObject{o}
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			out = append(out, objects(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			out = append(out, objects(c)...)
+		}
+	}
+	return out
+}
+
+// texts is everything a person can read on screen, one string per label,
+// button or text.
+func (d *driver) texts() []string {
+	var out []string
+	for _, o := range objects(d.w.Content()) {
+		switch v := o.(type) {
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *widget.Button:
+			out = append(out, v.Text)
+		case *keyButton:
+			out = append(out, v.Text)
+		case *canvas.Text:
+			out = append(out, v.Text)
+		case *container.AppTabs:
+			out = append(out, v.Selected().Text)
+		}
+	}
+	return out
+}
+
+func (d *driver) screenText() string { return strings.Join(d.texts(), "\n") }
+
+func (d *driver) sees(want string) bool { return strings.Contains(d.screenText(), want) }
+
+// button finds a visible, enabled button by its text.
+func (d *driver) button(text string) *keyButton {
+	d.t.Helper()
+	for _, o := range objects(d.w.Content()) {
+		if b, ok := o.(*keyButton); ok && b.Text == text && !b.Disabled() {
+			return b
+		}
+	}
+	d.t.Fatalf("no enabled button %q on the %s screen; it shows:\n%s", text, d.ui.screen, d.screenText())
+	return nil
+}
+
+func (d *driver) hasButton(text string) bool {
+	for _, o := range objects(d.w.Content()) {
+		if b, ok := o.(*keyButton); ok && b.Text == text && !b.Disabled() {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *driver) tap(text string) { d.t.Helper(); test.Tap(d.button(text)) }
+
+// tab opens a result tab by its title, with its number key.
+func (d *driver) tab(title string) {
+	d.t.Helper()
+	for _, o := range objects(d.w.Content()) {
+		if tabs, ok := o.(*container.AppTabs); ok {
+			for i, item := range tabs.Items {
+				if item.Text == title {
+					d.key(fyne.KeyName(string(rune('1' + i))))
+					return
+				}
+			}
+		}
+	}
+	d.t.Fatalf("no tab %q on the %s screen", title, d.ui.screen)
+}
+
+// choose taps the answer with the given code on the current question.
+func (d *driver) choose(code string) {
+	d.t.Helper()
+	if d.ui.screen != screenQuestion || d.ui.asking == nil {
+		d.t.Fatalf("expected a question, on the %s screen:\n%s", d.ui.screen, d.screenText())
+	}
+	o := d.ui.asking.Option(code)
+	if o == nil {
+		d.t.Fatalf("question %s has no answer %q", d.ui.asking.ID, code)
+	}
+	d.tap(o.Text.In("en"))
+}
+
+// key sends a key as the real driver does: to the focused object if there
+// is one, otherwise to the canvas.
+func (d *driver) key(name fyne.KeyName) {
+	c := d.w.Canvas()
+	ev := &fyne.KeyEvent{Name: name}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// calm holds answers that raise nothing, for questions a test does not name.
+var calm = map[string]any{
+	"age_18_plus": "yes", "pcptsd5_trauma": "no", "episode_length": "1_2y", "ad_any": "no",
+	"augmentation": "no", "psychotherapy": "past", "ect": "never", "tms": "never", "ketamine_prior": "never",
+	"high_bp": "no", "substance_use": "no", "pregnancy": "not_applicable",
+	"interacting_meds": []string{"none"}, "goals": []string{"learn_options"}, "ride_home": "yes", "twice_weekly": "yes",
+}
+
+func calmAnswer(it *questionnaire.Item) any {
+	if a, ok := calm[it.ID]; ok {
+		return a
+	}
+	if it.Option("0") != nil {
+		return "0"
+	}
+	return "no"
+}
+
+// answerUntil answers each question shown, from answers or else calmly, until
+// a screen other than a question shows (medicines, urgent, review, crisis …)
+// or a question whose answer is given as nil.
+func (d *driver) answerUntil(answers map[string]any) {
+	d.t.Helper()
+	for range 200 {
+		if d.ui.screen != screenQuestion || d.ui.asking == nil || d.ui.current == nil || d.ui.current.Type == questionnaire.List {
+			return
+		}
+		it := d.ui.asking
+		a, ok := answers[it.ID]
+		if ok && a == nil {
+			return
+		}
+		if !ok {
+			a = calmAnswer(it)
+		}
+		switch v := a.(type) {
+		case nil:
+			return // the test takes over at this question
+		case string:
+			d.choose(v)
+		case []string:
+			for _, code := range v {
+				d.choose(code)
+			}
+			d.tap("Continue")
+		}
+	}
+	d.t.Fatal("the questions never end")
+}
+
+// addMedicine adds one medicine through the search list and its questions.
+func (d *driver) addMedicine(search, pick string, fields ...string) {
+	d.t.Helper()
+	if d.hasButton("Add a medicine") {
+		d.tap("Add a medicine")
+	} else {
+		d.tap("Add another medicine")
+	}
+	entry, ok := d.w.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		d.t.Fatal("the search field does not have focus on the medicine list")
+	}
+	test.Type(entry, search)
+	d.tap(pick)
+	for _, code := range fields {
+		if code == "skip" {
+			d.tap("Skip this question")
+			continue
+		}
+		d.choose(code)
+	}
+	if d.ui.screen != screenMedications {
+		d.t.Fatalf("after the medicine's questions: %s screen", d.ui.screen)
+	}
+}
+
+// finish goes from the review to the result.
+func (d *driver) finish() *questionnaire.Result {
+	d.t.Helper()
+	if d.ui.screen != screenReview {
+		d.t.Fatalf("expected the review, on the %s screen:\n%s", d.ui.screen, d.screenText())
+	}
+	d.tap("See my result")
+	if d.ui.screen != screenResult {
+		d.t.Fatalf("expected the result, on the %s screen:\n%s", d.ui.screen, d.screenText())
+	}
+	return d.ui.session.Result()
+}
+
+func (d *driver) expectHeadline(res *questionnaire.Result, outcome string) {
+	d.t.Helper()
+	if res.OutcomeID() != outcome {
+		d.t.Errorf("outcome %s, want %s", res.OutcomeID(), outcome)
+	}
+	if o := d.ui.def.Outcome(outcome); o == nil || !d.sees(o.Headline.In("en")) {
+		d.t.Errorf("the %s headline is not on screen:\n%s", outcome, d.screenText())
+	}
+}
+
+func (d *driver) expectFlags(res *questionnaire.Result, flags ...string) {
+	d.t.Helper()
+	slices.Sort(flags)
+	if got := res.FlagIDs(); !slices.Equal(got, flags) {
+		d.t.Errorf("flags %v, want %v", got, flags)
+	}
+}

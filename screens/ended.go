@@ -1,0 +1,23 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/questionnaire"
+)
+
+// showEndedOutcome shows an outcome that ended the questions early other than
+// crisis (adult_only): its words and the crisis lines, and no treatment content.
+func (ui *UI) showEndedOutcome(outcome *questionnaire.Outcome) {
+	l := ui.lang
+	box := container.NewVBox(heading(outcome.Headline.In(l)), body(outcome.Explanation.In(l)))
+	for _, s := range outcome.NextSteps {
+		box.Add(body("• " + s.In(l)))
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(crisisStrip(ui.def, l))
+	back := newKeyButton(tr(l, "ended.start_over"), widget.HighImportance, ui.onStartOver, ui.onKey)
+	content := container.NewBorder(nil, container.NewHBox(back), nil, nil, scrolled(box))
+	ui.show(screenEnded, outcome.Headline.In(l), content, keyHandlers{})
+}

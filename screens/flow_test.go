@@ -1,0 +1,353 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// moderate gives a PHQ-9 total of 12 with item 9 at 0.
+var moderate = map[string]any{"phq9_1": "3", "phq9_2": "3", "phq9_3": "3", "phq9_4": "3", "phq9_difficulty": "2"}
+
+func with(base map[string]any, more map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range more {
+		out[k] = v
+	}
+	return out
+}
+
+// treatmentWords must never show on the crisis or adult-only screens.
+var treatmentWords = []string{"ketamine", "Ketamine", "esketamine", "pathway"}
+
+func (d *driver) expectNoTreatmentContent() {
+	d.t.Helper()
+	text := d.screenText()
+	for _, w := range treatmentWords {
+		if strings.Contains(text, w) {
+			d.t.Errorf("the %s screen mentions %q:\n%s", d.ui.screen, w, text)
+		}
+	}
+}
+
+func TestPathNoSuggestion(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(nil)
+	res := d.finish()
+	d.expectHeadline(res, "no_suggestion")
+	d.expectFlags(res)
+	for _, want := range []string{"call or text 988", "This is a screening, not a diagnosis"} {
+		if !d.sees(want) {
+			t.Errorf("the result does not show %q", want)
+		}
+	}
+}
+
+func TestPathNotFirstStep(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"goals": []string{"pain_relief", "rapid_relief"}}))
+	res := d.finish()
+	d.expectHeadline(res, "not_first_step")
+	d.expectFlags(res, "pain_specialist")
+	d.tab("For your provider")
+	if !d.sees("pain specialist") {
+		t.Errorf("the provider tab does not show the pain flag:\n%s", d.screenText())
+	}
+}
+
+func TestPathDiscussKetamineWithTwoMedicines(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	if d.ui.screen != screenMedications {
+		t.Fatalf("after ad_any = yes: %s screen", d.ui.screen)
+	}
+	if d.hasButton("Continue") {
+		t.Error("Continue is enabled with no medicine entered")
+	}
+	d.addMedicine("zolo", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
+	d.addMedicine("WELL", "Bupropion (Wellbutrin)", "6_7", "yes", "25_49", "side_effects")
+	for _, want := range []string{"Medicine 1: Sertraline (Zoloft)", "Medicine 2: Bupropion (Wellbutrin)"} {
+		if !d.sees(want) {
+			t.Errorf("the cards do not show %q:\n%s", want, d.screenText())
+		}
+	}
+	d.tap("Continue")
+	d.answerUntil(nil)
+	res := d.finish()
+	d.expectHeadline(res, "discuss_ketamine")
+	d.tab("Why")
+	if !d.sees("Medicine 2, How long did you take it at the dose your prescriber wanted? — 6 to 7 weeks") {
+		t.Errorf("the reason does not name the second medicine's answer:\n%s", d.screenText())
+	}
+	d.tab("What to do next")
+	for _, key := range []string{"esketamine", "iv_ketamine", "at_home_ketamine"} {
+		if !d.sees(d.ui.def.Texts[key].In("en")) {
+			t.Errorf("the result does not tell apart %s", key)
+		}
+	}
+}
+
+func TestMedicineCanBeChangedAndRemoved(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
+	d.addMedicine("prozac", "Fluoxetine (Prozac)", "4_5", "yes", "under_25", "skip")
+	d.tap("Change") // the first card
+	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "")
+	d.tap("Citalopram (Celexa)")
+	d.choose("6_7")
+	d.choose("yes")
+	d.choose("25_49")
+	d.tap("Skip this question")
+	if !d.sees("Medicine 1: Citalopram (Celexa)") || d.sees("Sertraline") {
+		t.Errorf("changing the first medicine:\n%s", d.screenText())
+	}
+	d.tap("Remove")
+	if d.sees("Citalopram") || !d.sees("Medicine 1: Fluoxetine (Prozac)") {
+		t.Errorf("removing the first medicine:\n%s", d.screenText())
+	}
+	if n := len(d.ui.session.Entries("meds")); n != 1 {
+		t.Errorf("%d entries after removing one of two", n)
+	}
+}
+
+func TestPathKetamineUnlikely(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"ketamine_prior": "helped", "aneurysm": "yes"}))
+	res := d.finish()
+	d.expectHeadline(res, "ketamine_unlikely")
+	d.expectFlags(res, "aneurysm")
+}
+
+func TestPathCrisisFromTheASQAcuityAnswer(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(map[string]any{"asq_3": "yes", "asq_5": "yes"})
+	if d.ui.screen != screenCrisis {
+		t.Fatalf("after asq_5 = yes: %s screen", d.ui.screen)
+	}
+	for _, want := range []string{"911", "988", "741741", "Please get help right now"} {
+		if !d.sees(want) {
+			t.Errorf("the crisis screen does not show %q", want)
+		}
+	}
+	d.expectNoTreatmentContent()
+	d.key(fyne.KeyEscape)
+	d.key(fyne.KeyBackspace)
+	d.key(fyne.KeyReturn)
+	if d.ui.screen != screenCrisis {
+		t.Errorf("a key left the crisis screen: now %s", d.ui.screen)
+	}
+	if d.hasButton("Back") || d.hasButton("Continue") {
+		t.Error("the crisis screen offers a way on other than Back to start")
+	}
+	d.tap("Back to start")
+	if d.ui.screen != screenWelcome || !d.ui.session.IsEmpty() {
+		t.Errorf("Back to start: %s screen, session empty %v", d.ui.screen, d.ui.session.IsEmpty())
+	}
+}
+
+func TestPathCrisisFromTheHelpButtonOnAMedicineScreen(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	d.tap("Add a medicine")
+	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "lex")
+	d.tap("Escitalopram (Lexapro)")
+	d.tap("I need help now")
+	if d.ui.screen != screenCrisis {
+		t.Fatalf("help pressed on a medicine question: %s screen", d.ui.screen)
+	}
+	d.expectNoTreatmentContent()
+	if got := d.ui.session.Result().OutcomeID(); got != "crisis" {
+		t.Errorf("outcome %s", got)
+	}
+}
+
+func TestHelpButtonIsOnEveryScreen(t *testing.T) {
+	d := newDriver(t)
+	check := func(where string) {
+		t.Helper()
+		if !d.hasButton("I need help now") {
+			t.Errorf("no help button on the %s screen", where)
+		}
+	}
+	check("welcome")
+	d.tap("About ketamine therapy")
+	check("education")
+	d.tap("Back")
+	d.tap("Start")
+	check("first question")
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	check("medicines")
+	d.tap("Add a medicine")
+	check("medicine search")
+	d.tap("Back")
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
+	d.addMedicine("bup", "Bupropion (Wellbutrin)", "8_plus", "yes", "under_25", "skip")
+	d.tap("Continue")
+	d.answerUntil(nil)
+	check("review")
+	d.finish()
+	check("result")
+}
+
+func TestPathUrgentThenContinueToResult(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(map[string]any{"phq9_1": "2", "phq9_9": "2", "phq9_difficulty": "1"})
+	if d.ui.screen != screenUrgent || d.ui.session.Visible("asq_1") && d.ui.current != nil {
+		t.Fatalf("after the mood section with phq9_9 = 2: %s screen", d.ui.screen)
+	}
+	if !d.sees("Please talk with a clinician today") || !d.sees("call or text 988") {
+		t.Errorf("the urgent screen:\n%s", d.screenText())
+	}
+	d.tap("Continue the questionnaire")
+	if d.ui.screen != screenQuestion || d.ui.asking.ID != "asq_1" {
+		t.Fatalf("after continuing: %s %v", d.ui.screen, d.ui.asking)
+	}
+	d.answerUntil(nil)
+	res := d.finish()
+	d.expectHeadline(res, "urgent")
+	if res.PathwayID() != "no_suggestion" {
+		t.Errorf("pathway %s", res.PathwayID())
+	}
+}
+
+func TestUrgentWaitsForTheASQAcuityQuestion(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(map[string]any{"asq_1": "yes", "asq_5": nil})
+	if d.ui.screen != screenQuestion || d.ui.asking.ID != "asq_5" {
+		t.Fatalf("after asq_1..4 with a yes: %s %v, want the acuity question asq_5 before any other screen", d.ui.screen, d.ui.asking)
+	}
+	d.choose("no")
+	if d.ui.screen != screenUrgent {
+		t.Errorf("after asq_5 = no: %s screen, want urgent", d.ui.screen)
+	}
+}
+
+func TestPathAdultOnly(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.choose("no")
+	if d.ui.screen != screenEnded || !d.sees("This screening is for adults") {
+		t.Fatalf("under 18: %s screen:\n%s", d.ui.screen, d.screenText())
+	}
+	d.expectNoTreatmentContent()
+	d.tap("Back to start")
+	if !d.ui.session.IsEmpty() {
+		t.Error("answers survive Back to start")
+	}
+}
+
+func TestGoingBackToChangeADAnyRemovesTheMedicineScreens(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
+	d.tap("Back")
+	if d.ui.asking == nil || d.ui.asking.ID != "ad_any" {
+		t.Fatalf("Back from the medicines goes to %v", d.ui.asking)
+	}
+	if !d.sees("Yes") {
+		t.Fatal("ad_any is not shown")
+	}
+	d.choose("no")
+	if d.ui.screen != screenQuestion || d.ui.asking.ID != "augmentation" {
+		t.Fatalf("after ad_any = no: %s %v, want the augmentation question", d.ui.screen, d.ui.asking)
+	}
+	d.tap("Back")
+	if d.ui.asking.ID != "ad_any" {
+		t.Errorf("Back from augmentation goes to %s, want ad_any (no medicine screen)", d.ui.asking.ID)
+	}
+	if got := d.ui.session.Result().Score("trials_failed").Value; got != 0 {
+		t.Errorf("the hidden medicine still counts: %d failed trials", got)
+	}
+}
+
+func TestBackKeepsTheAnswer(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.choose("yes")
+	d.choose("2")
+	d.tap("Back")
+	if d.ui.asking.ID != "phq9_1" {
+		t.Fatalf("Back goes to %s", d.ui.asking.ID)
+	}
+	if a, _ := d.ui.session.Answer("phq9_1"); a.Code != "2" {
+		t.Errorf("the answer is %q after Back", a.Code)
+	}
+	if !d.hasButton("Continue") {
+		t.Error("an answered question offers no Continue")
+	}
+}
+
+func TestProgressShowsSectionAndPart(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.choose("yes")
+	d.choose("0")
+	d.choose("0")
+	if !d.sees("Mood · 3 of 9") || !d.sees("Part 2 of 8") {
+		t.Errorf("progress on phq9_3:\n%s", d.screenText())
+	}
+	if !d.sees("Over the last 2 weeks, how often have you been bothered by any of the following problems?") {
+		t.Error("the PHQ-9 stem is not above its item")
+	}
+}
+
+func TestReviewJumpsToAnAnswerAndBack(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(nil)
+	if d.ui.screen != screenReview {
+		t.Fatalf("%s screen", d.ui.screen)
+	}
+	d.tap("Change") // the first row: age
+	if d.ui.asking.ID != "age_18_plus" {
+		t.Fatalf("Change opens %s", d.ui.asking.ID)
+	}
+	d.choose("yes")
+	if d.ui.screen != screenReview {
+		t.Errorf("after changing an answer from the review: %s screen", d.ui.screen)
+	}
+	d.tap("3. Safety")
+	if !d.sees("In the past few weeks, have you wished you were dead?") {
+		t.Errorf("the safety section of the review:\n%s", d.screenText())
+	}
+}
+
+func TestStartOverClearsEverything(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
+	d.addMedicine("bup", "Bupropion (Wellbutrin)", "8_plus", "yes", "under_25", "skip")
+	d.tap("Continue")
+	d.answerUntil(nil)
+	d.finish()
+	d.tap("Start over")
+	if d.ui.screen != screenWelcome || !d.ui.session.IsEmpty() {
+		t.Fatal("Start over did not clear the session")
+	}
+	d.tap("Start")
+	if a, ok := d.ui.session.Answer("age_18_plus"); ok || d.ui.asking.ID != "age_18_plus" {
+		t.Errorf("the next person starts with %v on %s", a, d.ui.asking.ID)
+	}
+	for _, o := range objects(d.w.Content()) {
+		if b, ok := o.(*keyButton); ok && b.Importance == 1 && b.Text == "Yes" {
+			t.Error("the previous person's answer is highlighted")
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/questionnaire"
+)
+
+// showReview lists every answer by section before the result. Tapping
+// Change on one goes to that question and comes back here.
+func (ui *UI) showReview() { ui.showReviewSection(nil) }
+
+func (ui *UI) showReviewSection(selected *questionnaire.Section) {
+	l := ui.lang
+	ui.returnToReview = false
+	flow := ui.session.Flow()
+	var sections []*questionnaire.Section
+	for _, it := range flow {
+		if len(sections) == 0 || sections[len(sections)-1] != it.Section {
+			sections = append(sections, it.Section)
+		}
+	}
+	if selected == nil && len(sections) > 0 {
+		selected = sections[0]
+	}
+	tabs := container.NewVBox()
+	for i, sec := range sections {
+		sec := sec
+		b := newKeyButton(fmt.Sprintf("%d. %s", i+1, sec.Title.In(l)), widget.MediumImportance, func() { ui.showReviewSection(sec) }, ui.onKey)
+		b.Alignment = widget.ButtonAlignLeading
+		if sec == selected {
+			b.Importance = widget.HighImportance
+		}
+		tabs.Add(b)
+	}
+	rows := container.NewVBox()
+	for _, it := range flow {
+		if it.Section == selected {
+			rows.Add(ui.reviewRow(it))
+		}
+	}
+	result := newKeyButton(tr(l, "review.result"), widget.HighImportance, ui.showResult, ui.onKey)
+	result.SetIcon(theme.NavigateNextIcon())
+	result.IconPlacement = widget.ButtonIconTrailingText
+	complete := ui.session.Complete()
+	if !complete {
+		result.Disable()
+	}
+	back := newKeyButton(tr(l, "nav.back"), widget.MediumImportance, ui.reviewBack, ui.onKey)
+	back.SetIcon(theme.NavigateBackIcon())
+	top := container.NewVBox(heading(tr(l, "review.heading")), body(tr(l, "review.hint")))
+	content := container.NewBorder(top, bottomBar(back, result), container.NewPadded(tabs), nil, scrolled(rows))
+	keys := keyHandlers{
+		back: ui.reviewBack,
+		digit: func(n int) {
+			if n <= len(sections) {
+				ui.showReviewSection(sections[n-1])
+			}
+		},
+		enter: func() {
+			if ui.session.Complete() {
+				ui.showResult()
+			}
+		},
+	}
+	ui.show(screenReview, tr(l, "review.heading"), content, keys)
+}
+
+// reviewBack returns to the last question of the flow.
+func (ui *UI) reviewBack() {
+	flow := ui.session.Flow()
+	if len(flow) == 0 {
+		ui.showWelcome()
+		return
+	}
+	ui.showItem(flow[len(flow)-1])
+}
+
+func (ui *UI) reviewRow(it *questionnaire.Item) fyne.CanvasObject {
+	l := ui.lang
+	answer := tr(l, "review.unanswered")
+	if a, ok := ui.session.Answer(it.ID); ok {
+		answer = answerText(it, a, l)
+	}
+	change := newKeyButton(tr(l, "meds.change"), widget.MediumImportance, func() {
+		ui.returnToReview = true
+		ui.showItem(it)
+	}, ui.onKey)
+	change.SetIcon(theme.DocumentCreateIcon())
+	text := container.NewVBox(body(it.Text.In(l)), wrapped(answer, theme.SizeNameText, true))
+	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(change), text)
+}
+
+// answerText writes an answer in words: the option's text, the texts of a
+// multiple choice, or the medicines of a list.
+func answerText(it *questionnaire.Item, a questionnaire.Answer, lang string) string {
+	switch it.Type {
+	case questionnaire.Multi:
+		var parts []string
+		for _, c := range a.Codes {
+			if o := it.Option(c); o != nil {
+				parts = append(parts, o.Text.In(lang))
+			}
+		}
+		return strings.Join(parts, "; ")
+	case questionnaire.List:
+		var parts []string
+		for _, e := range a.Entries {
+			if o := it.Fields[0].Option(e[it.Fields[0].ID]); o != nil {
+				parts = append(parts, optionLabel(o, lang))
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	if o := it.Option(a.Code); o != nil {
+		return o.Text.In(lang)
+	}
+	return a.Code
+}

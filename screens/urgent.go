@@ -1,0 +1,29 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/questionnaire"
+)
+
+// showUrgent shows an outcome that interrupts the flow (talk with a clinician
+// today) as soon as it is known, with the resources first, then lets the
+// person continue from the item they just answered.
+func (ui *UI) showUrgent(outcome *questionnaire.Outcome, from *questionnaire.Item) {
+	l := ui.lang
+	box := container.NewVBox(heading(outcome.Headline.In(l)), crisisStrip(ui.def, l), widget.NewSeparator(), body(outcome.Explanation.In(l)))
+	for _, s := range outcome.NextSteps {
+		box.Add(body("• " + s.In(l)))
+	}
+	onContinue := func() {
+		ui.session.Acknowledge(outcome.ID)
+		ui.continueAfter(from)
+	}
+	cont := newKeyButton(tr(l, "urgent.continue"), widget.HighImportance, onContinue, ui.onKey)
+	cont.SetIcon(theme.NavigateNextIcon())
+	cont.IconPlacement = widget.ButtonIconTrailingText
+	content := container.NewBorder(nil, container.NewHBox(cont), nil, nil, scrolled(box))
+	ui.show(screenUrgent, outcome.Headline.In(l), content, keyHandlers{enter: onContinue})
+}

@@ -1,0 +1,61 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// showWelcome shows what the app is, how long it takes, that it is not a
+// diagnosis, what happens to the answers, and the Start button.
+func (ui *UI) showWelcome() {
+	l := ui.lang
+	start := newKeyButton(tr(l, "welcome.start"), widget.HighImportance, ui.onStart, ui.onKey)
+	start.SetIcon(theme.NavigateNextIcon())
+	about := newKeyButton(tr(l, "welcome.about"), widget.MediumImportance, ui.showEducation, ui.onKey)
+	about.SetIcon(theme.InfoIcon())
+	content := container.NewVBox(
+		heading(tr(l, "welcome.heading")),
+		body(tr(l, "welcome.what")),
+		body(tr(l, "welcome.why")),
+		body(tr(l, "welcome.time")),
+		wrapped(ui.def.Texts["not_a_diagnosis"].In(l), theme.SizeNameText, true),
+		body(tr(l, "welcome.privacy")),
+		container.NewGridWithColumns(2, start, about),
+		widget.NewSeparator(),
+		crisisStrip(ui.def, l),
+	)
+	ui.show(screenWelcome, "", scrolled(content), keyHandlers{enter: ui.onStart})
+}
+
+// showEducation shows what ketamine therapy involves, from the definition.
+func (ui *UI) showEducation() {
+	l := ui.lang
+	box := container.NewVBox(heading(tr(l, "education.heading")))
+	for _, t := range ui.def.Education {
+		box.Add(subheading(t.Heading.In(l)))
+		box.Add(body(t.Body.In(l)))
+	}
+	for _, key := range []string{"esketamine", "iv_ketamine", "at_home_ketamine"} {
+		box.Add(body(ui.def.Texts[key].In(l)))
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(wrapped(tr(l, "education.sources"), theme.SizeNameCaptionText, true))
+	seen := map[string]bool{}
+	for _, t := range ui.def.Education {
+		if t.Source != nil && !seen[t.Source.ID] {
+			seen[t.Source.ID] = true
+			box.Add(small(t.Source.Citation))
+		}
+	}
+	back := newKeyButton(tr(l, "nav.back"), widget.MediumImportance, ui.showWelcome, ui.onKey)
+	back.SetIcon(theme.NavigateBackIcon())
+	content := container.NewBorder(nil, container.NewHBox(back), nil, nil, scrolled(box))
+	ui.show(screenEducation, tr(l, "education.heading"), content, keyHandlers{back: ui.showWelcome, enter: ui.showWelcome})
+}
+
+// bottomBar lays out Back on the left and the other buttons on the right.
+func bottomBar(back fyne.CanvasObject, right ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, back, container.NewHBox(right...))
+}

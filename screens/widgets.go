@@ -1,0 +1,76 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/questionnaire"
+)
+
+// keyButton is a large button that works from the keyboard as well as by
+// touch: Space or Enter presses it when it has focus, and other keys (answer
+// numbers, Backspace) go on to the screen, so they work whatever has focus.
+type keyButton struct {
+	widget.Button
+	onOtherKey func(*fyne.KeyEvent)
+}
+
+func newKeyButton(text string, importance widget.Importance, tapped func(), other func(*fyne.KeyEvent)) *keyButton {
+	b := &keyButton{onOtherKey: other}
+	b.Text = text
+	b.Importance = importance
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Space or Enter and passes other keys on.
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	default:
+		if b.onOtherKey != nil {
+			b.onOtherKey(ev)
+		}
+	}
+}
+
+// MinSize keeps every button at least 56 px tall, larger than the 48 px a
+// fingertip needs.
+func (b *keyButton) MinSize() fyne.Size {
+	s := b.Button.MinSize()
+	return fyne.NewSize(s.Width, max(s.Height, 56))
+}
+
+func wrapped(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = size
+	l.TextStyle = fyne.TextStyle{Bold: bold}
+	return l
+}
+
+func heading(text string) *widget.Label { return wrapped(text, theme.SizeNameHeadingText, true) }
+
+func subheading(text string) *widget.Label {
+	return wrapped(text, theme.SizeNameSubHeadingText, true)
+}
+
+func body(text string) *widget.Label { return wrapped(text, theme.SizeNameText, false) }
+
+func small(text string) *widget.Label { return wrapped(text, theme.SizeNameCaptionText, false) }
+
+// crisisStrip lists the crisis lines of the definition under their heading.
+// Every screen that gives a result shows it.
+func crisisStrip(def *questionnaire.Definition, lang string) fyne.CanvasObject {
+	box := container.NewVBox(wrapped(def.Texts["crisis_heading"].In(lang), theme.SizeNameText, true))
+	for _, r := range def.Resources {
+		box.Add(body(r.Text.In(lang)))
+	}
+	return box
+}
