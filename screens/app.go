@@ -48,7 +48,6 @@ type UI struct {
 	root     *fyne.Container
 	body     *fyne.Container
 	progress *widget.Label
-	part     *widget.Label
 	help     *keyButton
 
 	screen         string              // the screen shown, for the title and tests
@@ -78,10 +77,9 @@ func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options
 	ui := &UI{win: w, def: def, session: questionnaire.NewSession(def), lang: lang, opts: opts}
 	ui.progress = small("")
 	ui.progress.TextStyle = fyne.TextStyle{Bold: true}
-	ui.part = small("")
 	ui.help = newKeyButton(tr(lang, "help.now"), widget.DangerImportance, ui.onHelpNow, ui.onKey)
 	ui.help.SetIcon(theme.WarningIcon())
-	top := container.NewBorder(nil, nil, nil, ui.help, container.NewVBox(ui.progress, ui.part))
+	top := container.NewBorder(nil, nil, nil, container.NewVBox(ui.help), container.NewVBox(ui.progress))
 	ui.body = container.NewStack()
 	ui.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(ui.body))
 	w.SetContent(ui.root)
@@ -103,7 +101,6 @@ func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandle
 	if name != screenQuestion && name != screenMedications && name != screenPicker {
 		ui.current = nil
 		ui.progress.SetText("")
-		ui.part.SetText("")
 	}
 	ui.body.Objects = []fyne.CanvasObject{content}
 	ui.body.Refresh()
@@ -268,12 +265,14 @@ func (ui *UI) setProgress(it *questionnaire.Item) {
 	if sec == nil {
 		return
 	}
-	ui.progress.SetText(trf(ui.lang, "progress.section", sec.Title.In(ui.lang), pos, n))
+	part := 0
 	for i, s := range ui.def.Sections {
 		if s == sec {
-			ui.part.SetText(trf(ui.lang, "progress.part", i+1, len(ui.def.Sections)))
+			part = i + 1
 		}
 	}
+	ui.progress.SetText(trf(ui.lang, "progress.section", sec.Title.In(ui.lang), pos, n) + "   " +
+		trf(ui.lang, "progress.part", part, len(ui.def.Sections)))
 }
 
 // scrolled wraps long content in a vertical scroller.

@@ -84,10 +84,10 @@ func TestPathDiscussKetamineWithTwoMedicines(t *testing.T) {
 	res := d.finish()
 	d.expectHeadline(res, "discuss_ketamine")
 	d.tab("Why")
-	if !d.sees("Medicine 2, How long did you take it at the dose your prescriber wanted? — 6 to 7 weeks") {
+	if !d.sees("Medicine 2 (Bupropion (Wellbutrin)): 6 to 7 weeks · Somewhat better · Yes") || !d.sees("PHQ-9 depression score: 12 (moderate)") {
 		t.Errorf("the reason does not name the second medicine's answer:\n%s", d.screenText())
 	}
-	d.tab("What to do next")
+	d.tab("Kinds of treatment")
 	for _, key := range []string{"esketamine", "iv_ketamine", "at_home_ketamine"} {
 		if !d.sees(d.ui.def.Texts[key].In("en")) {
 			t.Errorf("the result does not tell apart %s", key)

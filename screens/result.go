@@ -38,6 +38,7 @@ func (ui *UI) showResult() {
 		container.NewTabItem(tr(l, "result.why"), scrolled(ui.reasons(res))),
 		container.NewTabItem(tr(l, "result.provider"), scrolled(ui.flags(res))),
 		container.NewTabItem(tr(l, "result.scores"), scrolled(ui.scores(res))),
+		container.NewTabItem(tr(l, "result.treatments"), scrolled(ui.treatments())),
 	)
 	footer := container.NewVBox(
 		widget.NewSeparator(),
@@ -68,8 +69,7 @@ func (ui *UI) compactCrisisLine() fyne.CanvasObject {
 	return wrapped(strings.Join(parts, " · "), theme.SizeNameCaptionText, false)
 }
 
-// nextSteps shows the pathway and what to do, and tells the kinds of
-// ketamine treatment apart.
+// nextSteps shows the pathway and what to do.
 func (ui *UI) nextSteps(res *questionnaire.Result) fyne.CanvasObject {
 	l := ui.lang
 	box := container.NewVBox()
@@ -80,10 +80,14 @@ func (ui *UI) nextSteps(res *questionnaire.Result) fyne.CanvasObject {
 	for _, s := range res.Pathway.NextSteps {
 		box.Add(body("• " + s.In(l)))
 	}
-	box.Add(widget.NewSeparator())
-	box.Add(wrapped(tr(l, "result.treatments"), theme.SizeNameText, true))
+	return box
+}
+
+// treatments tells esketamine, IV ketamine and at-home ketamine apart.
+func (ui *UI) treatments() fyne.CanvasObject {
+	box := container.NewVBox()
 	for _, key := range []string{"esketamine", "iv_ketamine", "at_home_ketamine"} {
-		box.Add(body(ui.def.Texts[key].In(l)))
+		box.Add(body(ui.def.Texts[key].In(ui.lang)))
 	}
 	return box
 }
@@ -94,12 +98,11 @@ func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, r := range res.Reasons {
 		box.Add(wrapped(r.Rule.Reason.In(l), theme.SizeNameText, true))
-		var answers []string
-		for _, c := range r.Causes {
-			answers = append(answers, ui.causeText(c))
-		}
-		if len(answers) > 0 {
-			box.Add(small(trf(l, "result.your_answers", strings.Join(answers, "; "))))
+		if lines := ui.causeLines(res, r.Causes); len(lines) > 0 {
+			box.Add(small(trf(l, "result.your_answers", "")))
+			for _, line := range lines {
+				box.Add(small("• " + line))
+			}
 		}
 		if r.Rule.Source != nil {
 			box.Add(small(r.Rule.Source.Citation))
@@ -109,26 +112,74 @@ func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
 	return box
 }
 
-// causeText writes one answer behind a reason: "Question — answer".
-func (ui *UI) causeText(c questionnaire.Cause) string {
+// causeLines writes the answers behind a reason, one line each: answers that
+// add up to a score as that score, a medicine's answers together, and any
+// other answer as "question — answer".
+func (ui *UI) causeLines(res *questionnaire.Result, causes []questionnaire.Cause) []string {
 	l := ui.lang
-	it := ui.def.Item(c.Item)
-	if it == nil {
-		return c.Item + ": " + c.Answer
-	}
-	if c.Field != "" {
-		f := it.Field(c.Field)
-		if f == nil {
-			return c.Field + ": " + c.Answer
+	var lines []string
+	done := map[string]bool{}
+	for _, c := range causes {
+		it := ui.def.Item(c.Item)
+		switch {
+		case it == nil:
+			continue
+		case c.Field != "":
+			key := fmt.Sprintf("%s#%d", c.Item, c.Entry)
+			if !done[key] {
+				done[key] = true
+				lines = append(lines, ui.entryLine(it, c.Entry, causes))
+			}
+		case ui.scoreOf(res, it) != nil:
+			s := ui.scoreOf(res, it)
+			if !done[s.Score.ID] {
+				done[s.Score.ID] = true
+				lines = append(lines, s.Score.Name.In(l)+": "+ui.scoreText(s))
+			}
+		default:
+			a, _ := ui.session.Answer(c.Item)
+			lines = append(lines, fmt.Sprintf("%s — %s", it.Text.In(l), answerText(it, a, l)))
 		}
-		answer := c.Answer
-		if o := f.Option(c.Answer); o != nil {
-			answer = o.Text.In(l)
-		}
-		return fmt.Sprintf("%s, %s — %s", trf(l, "meds.entry", c.Entry), f.Text.In(l), answer)
 	}
-	a, _ := ui.session.Answer(c.Item)
-	return fmt.Sprintf("%s — %s", it.Text.In(l), answerText(it, a, l))
+	return lines
+}
+
+// scoreOf returns the sum or count score an item adds to, if any.
+func (ui *UI) scoreOf(res *questionnaire.Result, it *questionnaire.Item) *questionnaire.ScoreResult {
+	for _, s := range res.Scores {
+		if s.Score.Kind == questionnaire.Sum || s.Score.Kind == questionnaire.Count {
+			for _, x := range s.Score.Items {
+				if x == it {
+					return s
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// entryLine writes one medicine and the answers of it that a reason used.
+func (ui *UI) entryLine(list *questionnaire.Item, entry int, causes []questionnaire.Cause) string {
+	l := ui.lang
+	title := trf(l, "meds.entry", entry)
+	entries := ui.session.Entries(list.ID)
+	if entry >= 1 && entry <= len(entries) {
+		if o := list.Fields[0].Option(entries[entry-1][list.Fields[0].ID]); o != nil {
+			title += " (" + optionLabel(o, l) + ")"
+		}
+	}
+	var parts []string
+	for _, c := range causes {
+		if c.Item != list.ID || c.Entry != entry {
+			continue
+		}
+		if f := list.Field(c.Field); f != nil {
+			if o := f.Option(c.Answer); o != nil {
+				parts = append(parts, o.Text.In(l))
+			}
+		}
+	}
+	return title + ": " + strings.Join(parts, " · ")
 }
 
 // flags shows what to raise with the provider, by group.

@@ -31,7 +31,7 @@ func (readableTheme) Size(n fyne.ThemeSizeName) float32 {
 	case theme.SizeNameCaptionText:
 		return 18
 	case theme.SizeNameInnerPadding:
-		return 14
+		return 10
 	case theme.SizeNamePadding:
 		return 6
 	case theme.SizeNameInputBorder, theme.SizeNameSelectionRadius:

@@ -17,8 +17,7 @@ func (ui *UI) showWelcome() {
 	about.SetIcon(theme.InfoIcon())
 	content := container.NewVBox(
 		heading(tr(l, "welcome.heading")),
-		body(tr(l, "welcome.what")),
-		body(tr(l, "welcome.why")),
+		body(tr(l, "welcome.what")+" "+tr(l, "welcome.why")),
 		body(tr(l, "welcome.time")),
 		wrapped(ui.def.Texts["not_a_diagnosis"].In(l), theme.SizeNameText, true),
 		body(tr(l, "welcome.privacy")),

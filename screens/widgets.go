@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -68,9 +67,16 @@ func small(text string) *widget.Label { return wrapped(text, theme.SizeNameCapti
 // crisisStrip lists the crisis lines of the definition under their heading.
 // Every screen that gives a result shows it.
 func crisisStrip(def *questionnaire.Definition, lang string) fyne.CanvasObject {
-	box := container.NewVBox(wrapped(def.Texts["crisis_heading"].In(lang), theme.SizeNameText, true))
+	text := widget.NewRichText(&widget.TextSegment{
+		Text:  def.Texts["crisis_heading"].In(lang),
+		Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground},
+	})
 	for _, r := range def.Resources {
-		box.Add(body(r.Text.In(lang)))
+		text.Segments = append(text.Segments, &widget.TextSegment{
+			Text:  r.Text.In(lang),
+			Style: widget.RichTextStyle{SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground},
+		})
 	}
-	return box
+	text.Wrapping = fyne.TextWrapWord
+	return text
 }

@@ -1,0 +1,110 @@
+package screens
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// screenStates reach every screen of the app, for golden images and the
+// screenshots in docs/screenshots.
+var screenStates = []struct {
+	name   string
+	golden bool
+	reach  func(d *driver)
+}{
+	{"01-welcome", true, func(d *driver) {}},
+	{"02-education", false, func(d *driver) { d.tap("About ketamine therapy") }},
+	{"03-question", true, func(d *driver) {
+		d.tap("Start")
+		d.answerUntil(map[string]any{"phq9_2": nil})
+	}},
+	{"04-multiple-choice", false, func(d *driver) {
+		d.tap("Start")
+		d.answerUntil(map[string]any{"interacting_meds": nil})
+		d.choose("benzodiazepine")
+	}},
+	{"05-medicines", false, func(d *driver) {
+		d.tap("Start")
+		d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+		d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "no_benefit")
+		d.addMedicine("bup", "Bupropion (Wellbutrin)", "6_7", "unsure", "25_49", "skip")
+	}},
+	{"06-medicine-search", false, func(d *driver) {
+		d.tap("Start")
+		d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+		d.tap("Add a medicine")
+		test.Type(d.w.Canvas().Focused().(fyne.Focusable), "pr")
+	}},
+	{"07-urgent", false, func(d *driver) {
+		d.tap("Start")
+		d.answerUntil(map[string]any{"asq_2": "yes"})
+	}},
+	{"08-crisis", true, func(d *driver) { d.tap("I need help now") }},
+	{"09-adult-only", false, func(d *driver) {
+		d.tap("Start")
+		d.choose("no")
+	}},
+	{"10-review", false, func(d *driver) {
+		d.tap("Start")
+		d.answerUntil(nil)
+	}},
+	{"11-result", true, func(d *driver) { reachDiscussResult(d) }},
+	{"12-result-why", false, func(d *driver) { reachDiscussResult(d); d.tab("Why") }},
+	{"13-result-provider", false, func(d *driver) { reachDiscussResult(d); d.tab("For your provider") }},
+	{"14-result-scores", false, func(d *driver) { reachDiscussResult(d); d.tab("Your scores") }},
+}
+
+func reachDiscussResult(d *driver) {
+	answers := with(moderate, map[string]any{"ad_any": "yes", "gad7_1": "3", "gad7_2": "3", "gad7_3": "3", "gad7_4": "2", "high_bp": "uncontrolled"})
+	d.tap("Start")
+	d.answerUntil(answers)
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
+	d.addMedicine("bup", "Bupropion (Wellbutrin)", "8_plus", "yes", "25_49", "skip")
+	d.tap("Continue")
+	d.answerUntil(answers)
+	d.finish()
+}
+
+// TestGoldenImages compares key screens with reviewed images in
+// testdata/. After an intended change, copy testdata/failed/*.png over them
+// and review the difference.
+func TestGoldenImages(t *testing.T) {
+	for _, s := range screenStates {
+		if !s.golden {
+			continue
+		}
+		t.Run(s.name, func(t *testing.T) {
+			d := newDriver(t)
+			s.reach(d)
+			test.AssertImageMatches(t, s.name+".png", d.w.Canvas().Capture())
+		})
+	}
+}
+
+// TestWriteScreenshots writes every screen to KETASCREEN_SCREENSHOTS (make screenshots).
+func TestWriteScreenshots(t *testing.T) {
+	dir := os.Getenv("KETASCREEN_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set KETASCREEN_SCREENSHOTS to a folder (make screenshots)")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range screenStates {
+		d := newDriver(t)
+		s.reach(d)
+		f, err := os.Create(filepath.Join(dir, s.name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := png.Encode(f, d.w.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+}
