@@ -101,7 +101,7 @@ func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 				q.tap(q.item.Options[n-1].Code)
 			}
 		},
-		enter: q.continueIfReady,
+		enter: q.onEnter,
 		back:  q.onBack,
 	}
 	return content, keys
@@ -166,6 +166,15 @@ func (q *questionView) updateContinue() {
 	} else {
 		q.cont.Disable()
 	}
+}
+
+// onEnter continues, or skips an optional question left unanswered.
+func (q *questionView) onEnter() {
+	if q.onSkip != nil && !q.hasSelection() {
+		q.onSkip()
+		return
+	}
+	q.continueIfReady()
 }
 
 func (q *questionView) continueIfReady() {
