@@ -17,11 +17,13 @@ import (
 	"ketascreen/headless"
 	"ketascreen/questionnaire"
 	"ketascreen/screens"
+	"ketascreen/startup"
 )
 
 const appID = "org.ketascreen.app"
 
 func main() {
+	startup.SanitizeLocale() // before Fyne reads it again at start-up
 	if len(os.Args) > 1 {
 		switch os.Args[1] {
 		case "check":
@@ -54,6 +56,9 @@ func loadDefinition(path string) (*questionnaire.Definition, error) {
 }
 
 func runGUI(def *questionnaire.Definition, lang string) {
+	if err := startup.EnsureCacheDir(); err != nil {
+		fmt.Fprintln(os.Stderr, "creating the cache folder:", err)
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.svg", assets.IconSVG))
 	a.Settings().SetTheme(screens.Theme())
