@@ -4,7 +4,7 @@
 GO ?= go
 BIN := bin/ketascreen
 
-.PHONY: run test build deps check fmt-check vet unit window fuzz clean
+.PHONY: run test build deps check fmt-check vet unit window fuzz screenshots clean
 
 run: deps
 	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
@@ -38,6 +38,11 @@ window:
 
 check:
 	$(GO) run . check
+
+# Every screen as a PNG in docs/screenshots, drawn by Fyne's test driver.
+screenshots:
+	rm -rf docs/screenshots
+	KETASCREEN_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags ci -count=1 -run TestWriteScreenshots ./screens
 
 # A short fuzz run of the definition loader and the answers reader.
 fuzz:

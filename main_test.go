@@ -2,7 +2,10 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,13 +81,9 @@ func startXvfb(t *testing.T) string {
 
 func testWindow(t *testing.T, bin string) {
 	display := startXvfb(t)
-	home := t.TempDir()
+	home := t.TempDir() // a fresh account: no ~/.cache yet, the app makes it
 	runtimeDir := filepath.Join(t.TempDir(), "run")
 	if err := os.MkdirAll(runtimeDir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	// As make run does, create the cache folder a fresh account lacks.
-	if err := os.MkdirAll(filepath.Join(home, ".cache"), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -95,7 +94,7 @@ func testWindow(t *testing.T, bin string) {
 	app.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	app.Cancel = func() error { return syscall.Kill(-app.Process.Pid, syscall.SIGKILL) }
 	app.WaitDelay = 5 * time.Second
-	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_RUNTIME_DIR="+runtimeDir, "LANG=C.UTF-8")
+	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_RUNTIME_DIR="+runtimeDir, "LANG=C", "XDG_CACHE_HOME=")
 	var stderr strings.Builder
 	app.Stderr = &stderr
 	if err := app.Start(); err != nil {
@@ -103,38 +102,90 @@ func testWindow(t *testing.T, bin string) {
 	}
 	done := make(chan error, 1)
 	go func() { done <- app.Wait() }()
-
-	deadline := time.Now().Add(90 * time.Second)
-	for {
-		out, _ := exec.Command("xwininfo", "-display", display, "-root", "-tree").Output()
-		if strings.Contains(string(out), `"KetaScreen"`) {
-			break
-		}
+	x := func(args ...string) string {
+		out, _ := exec.Command("xdotool", args...).Output()
+		return strings.TrimSpace(string(out))
+	}
+	exited := func() bool {
 		select {
 		case err := <-done:
-			t.Fatalf("the app exited before showing its window: %v\n%s", err, stderr.String())
+			t.Fatalf("the app exited: %v\n%s", err, stderr.String())
+			return true
 		default:
+			return false
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no KetaScreen window after 90 s\n%s", stderr.String())
-		}
-		time.Sleep(500 * time.Millisecond)
 	}
-	time.Sleep(2 * time.Second) // let it draw and log anything it would
+	t.Setenv("DISPLAY", display)
+
+	var win string
+	waitFor(t, 90*time.Second, "the KetaScreen window", func() bool {
+		exited()
+		win = x("search", "--name", "^KetaScreen$")
+		return win != ""
+	})
+	win = strings.Fields(win)[0]
+	x("windowmove", win, "0", "0")
+	x("mousemove", "--window", win, "200", "200")
+	waitFor(t, 20*time.Second, "a drawn welcome screen", func() bool { return colours(t, display) > 50 })
+	if name := x("getwindowname", win); name != "KetaScreen" {
+		t.Errorf("the first screen is titled %q, want the welcome screen, \"KetaScreen\"", name)
+	}
+
+	// Start, then answer "No" to "Are you 18 or older?": the adult-only result.
+	x("key", "--delay", "300", "Return", "2")
+	waitFor(t, 10*time.Second, "the adult-only result", func() bool {
+		return strings.Contains(x("getwindowname", win), "This screening is for adults")
+	})
+
+	x("key", "ctrl+q")
 	select {
 	case err := <-done:
-		t.Fatalf("the app exited after showing its window: %v\n%s", err, stderr.String())
-	default:
+		if err != nil {
+			t.Errorf("the app did not exit cleanly: %v", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("the app did not exit within 2 s of Ctrl+Q")
 	}
-	cancel()
-	<-done
 	for _, line := range strings.Split(stderr.String(), "\n") {
 		lower := strings.ToLower(line)
 		if strings.HasPrefix(line, "dbus-daemon[") { // the bus's own notice about fd limits under a sandbox
 			continue
 		}
-		if strings.Contains(lower, "error") || strings.Contains(lower, "panic") {
-			t.Errorf("the app logged an error on a clean start: %s", line)
+		if strings.Contains(lower, "error") || strings.Contains(lower, "warn") || strings.Contains(lower, "panic") {
+			t.Errorf("the app logged on a normal start: %s", line)
 		}
 	}
+}
+
+func waitFor(t *testing.T, limit time.Duration, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %s after %s", what, limit)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
+// colours takes a screenshot of the display and counts its distinct colours:
+// a blank or unpainted window has one or two.
+func colours(t *testing.T, display string) int {
+	t.Helper()
+	out, err := exec.Command("import", "-display", display, "-window", "root", "png:-").Output()
+	if err != nil {
+		t.Fatalf("taking a screenshot (imagemagick): %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("reading the screenshot: %v", err)
+	}
+	seen := map[color.Color]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			seen[img.At(x, y)] = true
+		}
+	}
+	return len(seen)
 }
