@@ -351,3 +351,28 @@ func TestStartOverClearsEverything(t *testing.T) {
 		}
 	}
 }
+
+func TestMedicineSearchFindsGenericAndBrandNames(t *testing.T) {
+	def := newDriver(t).ui.def
+	field := def.Item("meds").Field("med_name")
+	cases := []struct {
+		typed string
+		want  []string
+	}{
+		{"zol", []string{"sertraline"}},
+		{"  Sert ", []string{"sertraline"}},
+		{"pr", []string{"fluoxetine", "desvenlafaxine"}}, // Prozac, Pristiq
+		{"patch", []string{"selegiline"}},
+		{"talo", []string{"citalopram", "escitalopram"}}, // no word starts with it: anywhere
+		{"xyz", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, o := range matchingOptions(field, c.typed, "en") {
+			got = append(got, o.Code)
+		}
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("typing %q finds %v, want %v", c.typed, got, c.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -219,16 +220,28 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 	ui.win.Canvas().Focus(search)
 }
 
-// matchingOptions lists the answers whose name or other names contain the
-// typed text, ignoring case and spaces at the ends.
+// matchingOptions lists the answers a typed text finds: those with a word of
+// the name or other names starting with it ("zol" finds Zoloft), or, when
+// none does, those containing it anywhere. Case and spaces at the ends are
+// ignored; an empty text lists them all.
 func matchingOptions(field *questionnaire.Item, text, lang string) []*questionnaire.Option {
 	needle := strings.ToLower(strings.TrimSpace(text))
-	var out []*questionnaire.Option
+	if needle == "" {
+		return field.Options
+	}
+	var starts, contains []*questionnaire.Option
 	for _, o := range field.Options {
-		hay := strings.ToLower(o.Text.In(lang) + " " + strings.Join(o.Also, " ") + " " + o.Code)
-		if needle == "" || strings.Contains(hay, needle) {
-			out = append(out, o)
+		names := strings.ToLower(o.Text.In(lang) + " " + strings.Join(o.Also, " "))
+		words := strings.FieldsFunc(names, func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == '-' || r == ',' })
+		switch {
+		case slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, needle) }):
+			starts = append(starts, o)
+		case strings.Contains(names, needle):
+			contains = append(contains, o)
 		}
 	}
-	return out
+	if len(starts) > 0 {
+		return starts
+	}
+	return contains
 }
