@@ -56,6 +56,9 @@ type UI struct {
 	asking         *questionnaire.Item // the item or list field a question screen asks
 	returnToReview bool                // an answer is being changed from the review
 	confirming     bool                // a chosen answer is being shown before moving on
+	shown          int                 // counts screens shown, so a late timer knows it is stale
+	// later runs f on the UI goroutine after a delay; tests replace it.
+	later func(delay time.Duration, f func())
 }
 
 // Screen names, also used in the window title.
@@ -75,6 +78,9 @@ const (
 // New builds the UI for a session of def in the window and shows the welcome screen.
 func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options) *UI {
 	ui := &UI{win: w, def: def, session: questionnaire.NewSession(def), lang: lang, opts: opts}
+	ui.later = func(delay time.Duration, f func()) {
+		time.AfterFunc(delay, func() { fyne.Do(f) })
+	}
 	ui.progress = small("")
 	ui.progress.TextStyle = fyne.TextStyle{Bold: true}
 	ui.help = newKeyButton(tr(lang, "help.now"), widget.DangerImportance, ui.onHelpNow, ui.onKey)
@@ -95,6 +101,7 @@ func (ui *UI) Session() *questionnaire.Session { return ui.session }
 // show puts a screen in the window.
 func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandlers) {
 	ui.screen, ui.keys, ui.confirming = name, keys, false
+	ui.shown++
 	if name != screenQuestion {
 		ui.asking = nil
 	}
@@ -104,11 +111,6 @@ func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandle
 	}
 	ui.body.Objects = []fyne.CanvasObject{content}
 	ui.body.Refresh()
-	if name == screenCrisis {
-		ui.help.Hide() // the crisis screen is the help
-	} else {
-		ui.help.Show()
-	}
 	if title == "" {
 		ui.win.SetTitle(tr(ui.lang, "app.title"))
 	} else {
@@ -193,11 +195,7 @@ func (ui *UI) afterAnswer(it *questionnaire.Item) {
 // change from the review left unanswered.
 func (ui *UI) continueAfter(it *questionnaire.Item) {
 	if ui.returnToReview {
-		if open := ui.session.Unanswered(); len(open) > 0 {
-			ui.showItem(open[0])
-			return
-		}
-		ui.showReview()
+		ui.advance() // what the change left open, else back to the review
 		return
 	}
 	if next := ui.session.Next(it.ID); next != nil {
@@ -248,13 +246,11 @@ func (ui *UI) after(f func()) {
 		f()
 		return
 	}
-	shown := ui.screen
-	time.AfterFunc(ui.opts.ConfirmDelay, func() {
-		fyne.Do(func() {
-			if ui.screen == shown && ui.confirming { // nothing else happened meanwhile (help, back)
-				f()
-			}
-		})
+	shown := ui.shown
+	ui.later(ui.opts.ConfirmDelay, func() {
+		if ui.shown == shown && ui.confirming { // no other screen came meanwhile (help, back)
+			f()
+		}
 	})
 }
 

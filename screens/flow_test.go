@@ -3,6 +3,7 @@ package screens
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -150,6 +151,10 @@ func TestPathCrisisFromTheASQAcuityAnswer(t *testing.T) {
 	}
 	if d.hasButton("Back") || d.hasButton("Continue") {
 		t.Error("the crisis screen offers a way on other than Back to start")
+	}
+	d.tap("I need help now") // still there, and still leads here
+	if d.ui.screen != screenCrisis {
+		t.Errorf("help on the crisis screen leads to %s", d.ui.screen)
 	}
 	d.tap("Back to start")
 	if d.ui.screen != screenWelcome || !d.ui.session.IsEmpty() {
@@ -330,13 +335,7 @@ func TestReviewJumpsToAnAnswerAndBack(t *testing.T) {
 
 func TestStartOverClearsEverything(t *testing.T) {
 	d := newDriver(t)
-	d.tap("Start")
-	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
-	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
-	d.addMedicine("bup", "Bupropion (Wellbutrin)", "8_plus", "yes", "under_25", "skip")
-	d.tap("Continue")
-	d.answerUntil(nil)
-	d.finish()
+	reachDiscussResult(d)
 	d.tap("Start over")
 	if d.ui.screen != screenWelcome || !d.ui.session.IsEmpty() {
 		t.Fatal("Start over did not clear the session")
@@ -374,5 +373,37 @@ func TestMedicineSearchFindsGenericAndBrandNames(t *testing.T) {
 		if strings.Join(got, ",") != strings.Join(c.want, ",") {
 			t.Errorf("typing %q finds %v, want %v", c.typed, got, c.want)
 		}
+	}
+}
+
+// TestAnAnswerMovesOnOnlyIfNothingElseHappened uses the real confirmation
+// delay with a hand-run clock: a chosen answer moves on after the delay,
+// unless the person did something else first (help, back).
+func TestAnAnswerMovesOnOnlyIfNothingElseHappened(t *testing.T) {
+	d := newDriver(t)
+	var pending []func()
+	d.ui.opts.ConfirmDelay = time.Second
+	d.ui.later = func(_ time.Duration, f func()) { pending = append(pending, f) }
+	fire := func() {
+		for _, f := range pending {
+			f()
+		}
+		pending = nil
+	}
+	d.tap("Start")
+	d.choose("yes")
+	if d.ui.asking.ID != "age_18_plus" {
+		t.Fatal("the answer moved on before its confirmation")
+	}
+	d.choose("no") // a second tap during the confirmation is ignored
+	fire()
+	if a, _ := d.ui.session.Answer("age_18_plus"); a.Code != "yes" || d.ui.asking.ID != "phq9_1" {
+		t.Fatalf("after the delay: answer %q, on %s", a.Code, d.ui.asking.ID)
+	}
+	d.choose("1")
+	d.tap("I need help now") // before the delay is over
+	fire()
+	if d.ui.screen != screenCrisis {
+		t.Errorf("a pending answer took the person from the crisis screen to %s", d.ui.screen)
 	}
 }
