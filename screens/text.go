@@ -15,7 +15,7 @@ var uiText = map[string]map[string]string{
 		"welcome.heading":     "Before you talk with a provider about ketamine",
 		"welcome.what":        "This checklist asks how you have been feeling, what treatments you have tried, and about your health and goals.",
 		"welcome.why":         "At the end it suggests whether, and how soon, to talk with a licensed provider about ketamine therapy, and explains why.",
-		"welcome.time":        "It takes about 10 minutes. You can go back and change any answer.",
+		"welcome.time":        "It takes about 10 to 15 minutes. You can go back and change any answer.",
 		"welcome.privacy":     "Your answers stay on this computer and are gone when you close the app, unless you save a summary.",
 		"welcome.start":       "Start",
 		"welcome.about":       "About ketamine therapy",
