@@ -1,0 +1,72 @@
+package kiosk
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os/exec"
+	"time"
+)
+
+// Event is what the alert command receives on standard input: what
+// happened, when, and on which kiosk. It never holds an answer.
+type Event struct {
+	Kind  string `json:"kind"` // "crisis" or "urgent"
+	Time  string `json:"time"` // RFC 3339
+	Kiosk string `json:"kiosk"`
+}
+
+// Alerter runs the staff alert command. A failing or hanging command is
+// logged and killed after the time limit; it never blocks the caller.
+type Alerter struct {
+	Command []string
+	Timeout time.Duration
+	Log     func(string)
+}
+
+// Send runs the command in the background with the event as JSON on
+// standard input. The returned channel gets the outcome (nil when the command
+// ran and exited 0) once the command is done or killed; callers may ignore it.
+func (a *Alerter) Send(ev Event) <-chan error {
+	done := make(chan error, 1)
+	if a == nil || len(a.Command) == 0 {
+		done <- nil
+		return done
+	}
+	go func() {
+		err := a.run(ev)
+		if err != nil && a.Log != nil {
+			a.Log(fmt.Sprintf("staff alert %q for %s failed: %v", a.Command[0], ev.Kind, err))
+		}
+		done <- err
+	}()
+	return done
+}
+
+func (a *Alerter) run(ev Event) error {
+	payload, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	timeout := a.Timeout
+	if timeout <= 0 {
+		timeout = DefaultAlertTimeout
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, a.Command[0], a.Command[1:]...)
+	cmd.Stdin = bytes.NewReader(append(payload, '\n'))
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	killGroup(cmd)
+	cmd.WaitDelay = time.Second
+	err = cmd.Run()
+	if ctx.Err() == context.DeadlineExceeded {
+		return fmt.Errorf("no answer within %s; stopped it", timeout)
+	}
+	if err != nil {
+		return fmt.Errorf("%w: %s", err, bytes.TrimSpace(output.Bytes()))
+	}
+	return nil
+}

@@ -1,0 +1,8 @@
+//go:build !unix
+
+package kiosk
+
+import "os/exec"
+
+// killGroup leaves the default: a timeout kills the command itself.
+func killGroup(*exec.Cmd) {}

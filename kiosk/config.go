@@ -1,0 +1,223 @@
+// Package kiosk holds what the waiting-room kiosk needs besides its screens:
+// the kiosk configuration file, the staff PIN (kept only as an argon2id
+// hash), the staff alert command, and the clock the idle timer runs on.
+package kiosk
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// CrisisLine is a crisis service for the kiosk's locale, replacing the
+// definition's United States defaults when given.
+type CrisisLine struct {
+	Number string `yaml:"number"`
+	Text   string `yaml:"text"`
+}
+
+// Config is the kiosk configuration file.
+type Config struct {
+	// Kiosk turns kiosk mode on without the --kiosk flag.
+	Kiosk bool `yaml:"kiosk"`
+	// ClinicName and Logo (a PNG, JPEG or SVG file) are shown on the attract screen.
+	ClinicName string `yaml:"clinic_name"`
+	Logo       string `yaml:"logo"`
+	// Name identifies this kiosk in staff alerts ("waiting-room-1").
+	Name string `yaml:"kiosk_name"`
+	// Languages offered on the attract screen; the first is the default.
+	Languages []string `yaml:"languages"`
+	// IdleSeconds without a touch or key before "Are you still there?";
+	// CountdownSeconds that question waits before the session is wiped;
+	// SafetyIdleSeconds replaces IdleSeconds on the crisis and urgent screens.
+	IdleSeconds       int `yaml:"idle_seconds"`
+	CountdownSeconds  int `yaml:"countdown_seconds"`
+	SafetyIdleSeconds int `yaml:"safety_idle_seconds"`
+	// AlertCommand runs on crisis and urgent outcomes with a JSON event on
+	// standard input: the program and its arguments, no shell.
+	AlertCommand        []string `yaml:"alert_command"`
+	AlertTimeoutSeconds int      `yaml:"alert_timeout_seconds"`
+	// PINHash is the staff PIN as an argon2id hash, set by "ketascreen kiosk-pin".
+	PINHash string `yaml:"pin_hash"`
+	// CrisisLines replace the definition's crisis resources for the locale.
+	CrisisLines []CrisisLine `yaml:"crisis_lines"`
+
+	File string `yaml:"-"`
+}
+
+// Defaults of the optional settings.
+const (
+	DefaultIdle         = 90 * time.Second
+	DefaultCountdown    = 30 * time.Second
+	DefaultSafetyIdle   = 10 * time.Minute
+	DefaultAlertTimeout = 10 * time.Second
+)
+
+// Idle, Countdown, SafetyIdle and AlertTimeout return the durations with defaults applied.
+func (c *Config) Idle() time.Duration { return seconds(c.IdleSeconds, DefaultIdle) }
+
+// Countdown is how long "Are you still there?" waits.
+func (c *Config) Countdown() time.Duration { return seconds(c.CountdownSeconds, DefaultCountdown) }
+
+// SafetyIdle is the idle time on the crisis and urgent screens.
+func (c *Config) SafetyIdle() time.Duration {
+	return seconds(c.SafetyIdleSeconds, DefaultSafetyIdle)
+}
+
+// AlertTimeout is how long the alert command may run before it is killed.
+func (c *Config) AlertTimeout() time.Duration {
+	return seconds(c.AlertTimeoutSeconds, DefaultAlertTimeout)
+}
+
+func seconds(n int, def time.Duration) time.Duration {
+	if n <= 0 {
+		return def
+	}
+	return time.Duration(n) * time.Second
+}
+
+// DefaultPath is where the config file is looked for without --config.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the user config folder: %w", err)
+	}
+	return filepath.Join(dir, "ketascreen", "kiosk.yaml"), nil
+}
+
+// LoadConfig reads and checks a config file. definitionLanguages are the
+// languages the questionnaire has; the kiosk may offer only those. Every
+// error names the file and line; on error nothing of the file is used.
+func LoadConfig(path string, definitionLanguages []string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the kiosk config: %w", err)
+	}
+	return ParseConfig(path, src, definitionLanguages)
+}
+
+// ParseConfig is LoadConfig on text already read.
+func ParseConfig(name string, src []byte, definitionLanguages []string) (*Config, error) {
+	c := &Config{File: name}
+	if len(bytes.TrimSpace(src)) > 0 {
+		if err := decodeStrict(src, c); err != nil {
+			return nil, fmt.Errorf("%s: %s", name, yamlMessage(err))
+		}
+	}
+	c.File = name
+	if err := c.check(src, definitionLanguages); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// decodeStrict decodes YAML, refusing unknown keys. goccy/go-yaml v1.19.2
+// can panic on some malformed input (a tag on an empty list, found by
+// fuzzing); that becomes an error like any other.
+func decodeStrict(src []byte, c *Config) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("this is not YAML the kiosk can read (%v)", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(src, c, yaml.Strict())
+}
+
+// yamlMessage turns a goccy/go-yaml error into "line:col: message".
+func yamlMessage(err error) string {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		p := ye.GetToken().Position
+		return fmt.Sprintf("%d:%d: %s", p.Line, p.Column, ye.GetMessage())
+	}
+	return err.Error()
+}
+
+// check validates the values, reporting each problem at the line of its key.
+func (c *Config) check(src []byte, definitionLanguages []string) error {
+	var problems []string
+	at := keyLines(src)
+	bad := func(key, format string, args ...any) {
+		problems = append(problems, fmt.Sprintf("%s:%d: %s: %s", c.File, at[key], key, fmt.Sprintf(format, args...)))
+	}
+	if c.IdleSeconds != 0 && c.IdleSeconds < 15 {
+		bad("idle_seconds", "%d is too short for someone reading a question (at least 15)", c.IdleSeconds)
+	}
+	if c.CountdownSeconds != 0 && c.CountdownSeconds < 5 {
+		bad("countdown_seconds", "%d is too short to notice the question (at least 5)", c.CountdownSeconds)
+	}
+	if c.SafetyIdleSeconds != 0 && c.SafetyIdleSeconds < int(c.Idle().Seconds()) {
+		bad("safety_idle_seconds", "%d is shorter than idle_seconds; staff need longer to reach someone in crisis", c.SafetyIdleSeconds)
+	}
+	if c.AlertTimeoutSeconds < 0 || c.AlertTimeoutSeconds > 120 {
+		bad("alert_timeout_seconds", "%d is outside 1 to 120", c.AlertTimeoutSeconds)
+	}
+	if len(c.AlertCommand) > 0 && strings.TrimSpace(c.AlertCommand[0]) == "" {
+		bad("alert_command", "the first entry must be the program to run")
+	}
+	for _, l := range c.Languages {
+		if !slices.Contains(definitionLanguages, l) {
+			bad("languages", "%q is not a language of the questionnaire (%s)", l, strings.Join(definitionLanguages, ", "))
+		}
+	}
+	if c.Logo != "" {
+		if _, err := os.Stat(c.resolve(c.Logo)); err != nil {
+			bad("logo", "cannot read %s", c.resolve(c.Logo))
+		}
+	}
+	if c.PINHash != "" && !ValidHash(c.PINHash) {
+		bad("pin_hash", "not an argon2id hash; set the PIN again with: ketascreen kiosk-pin --config %s", c.File)
+	}
+	for i, l := range c.CrisisLines {
+		if strings.TrimSpace(l.Number) == "" || strings.TrimSpace(l.Text) == "" {
+			bad("crisis_lines", "entry %d needs both a number and a text", i+1)
+		}
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+// resolve makes a path in the config relative to the config file's folder.
+func (c *Config) resolve(path string) string {
+	if filepath.IsAbs(path) || c.File == "" {
+		return path
+	}
+	return filepath.Join(filepath.Dir(c.File), path)
+}
+
+// LogoPath is the logo file to show, or "".
+func (c *Config) LogoPath() string {
+	if c.Logo == "" {
+		return ""
+	}
+	return c.resolve(c.Logo)
+}
+
+// keyLines maps each top-level key to its line, for messages.
+func keyLines(src []byte) map[string]int {
+	lines := map[string]int{}
+	file, err := parser.ParseBytes(src, 0)
+	if err != nil || len(file.Docs) == 0 {
+		return lines
+	}
+	if m, ok := file.Docs[0].Body.(*ast.MappingNode); ok {
+		for _, mv := range m.Values {
+			lines[mv.Key.GetToken().Value] = mv.Key.GetToken().Position.Line
+		}
+	}
+	if mv, ok := file.Docs[0].Body.(*ast.MappingValueNode); ok {
+		lines[mv.Key.GetToken().Value] = mv.Key.GetToken().Position.Line
+	}
+	return lines
+}

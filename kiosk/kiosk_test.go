@@ -1,0 +1,147 @@
+package kiosk
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var langs = []string{"en"}
+
+func TestParseConfigAppliesDefaults(t *testing.T) {
+	c, err := ParseConfig("k.yaml", []byte("kiosk: true\nclinic_name: Riverside Clinic\n"), langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Kiosk || c.ClinicName != "Riverside Clinic" || c.Idle() != 90*time.Second || c.Countdown() != 30*time.Second || c.SafetyIdle() != 10*time.Minute {
+		t.Errorf("config %+v idle %s countdown %s safety %s", c, c.Idle(), c.Countdown(), c.SafetyIdle())
+	}
+}
+
+func TestParseConfigErrorsNameTheLine(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"kiosk: true\nidle_secs: 60\n", "k.yaml: 2:1: unknown field \"idle_secs\""},
+		{"kiosk: true\nidle_seconds: ten\n", "k.yaml: 2:"},
+		{"kiosk: true\n\nidle_seconds: 5\n", "k.yaml:3: idle_seconds: 5 is too short"},
+		{"countdown_seconds: 2\n", "k.yaml:1: countdown_seconds: 2 is too short"},
+		{"idle_seconds: 120\nsafety_idle_seconds: 60\n", "k.yaml:2: safety_idle_seconds: 60 is shorter than idle_seconds"},
+		{"languages: [en, fr]\n", "k.yaml:1: languages: \"fr\" is not a language of the questionnaire"},
+		{"logo: /no/such/logo.png\n", "k.yaml:1: logo: cannot read /no/such/logo.png"},
+		{"pin_hash: \"1234\"\n", "k.yaml:1: pin_hash: not an argon2id hash"},
+		{"crisis_lines:\n  - {number: \"116 123\"}\n", "k.yaml:1: crisis_lines: entry 1 needs both a number and a text"},
+		{"kiosk: [true\n", "k.yaml: "},
+	}
+	for _, c := range cases {
+		_, err := ParseConfig("k.yaml", []byte(c.src), langs)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want it to contain %q", c.src, err, c.want)
+		}
+	}
+}
+
+func TestPINHashRoundTripAndFileUpdate(t *testing.T) {
+	if err := CheckNewPIN("12a4"); err == nil {
+		t.Error("letters accepted in a PIN")
+	}
+	if err := CheckNewPIN("123"); err == nil {
+		t.Error("a 3-digit PIN accepted")
+	}
+	hash, err := HashPIN("4321")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(hash, "$argon2id$") || !ValidHash(hash) {
+		t.Fatalf("hash %q", hash)
+	}
+	if !PINMatches("4321", hash) || PINMatches("1234", hash) || PINMatches("4321", "garbage") {
+		t.Error("PIN comparison is wrong")
+	}
+	path := filepath.Join(t.TempDir(), "sub", "kiosk.yaml")
+	if err := SavePINHash(path, hash); err != nil {
+		t.Fatal(err)
+	}
+	c, err := LoadConfig(path, langs)
+	if err != nil || c.PINHash != hash || !c.Kiosk {
+		t.Fatalf("created config: %+v %v", c, err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("config mode %v, want 0600", fi.Mode().Perm())
+	}
+	os.WriteFile(path, []byte("clinic_name: Riverside\npin_hash: \"old\"\nidle_seconds: 60\n"), 0o600)
+	if err := SavePINHash(path, hash); err != nil {
+		t.Fatal(err)
+	}
+	c, err = LoadConfig(path, langs)
+	if err != nil || c.PINHash != hash || c.ClinicName != "Riverside" || c.IdleSeconds != 60 {
+		t.Errorf("updated config lost something: %+v %v", c, err)
+	}
+	if _, err := ReadNewPIN("1234", "1235"); err == nil {
+		t.Error("two different PINs accepted")
+	}
+}
+
+func TestAlertCommandGetsTheEventAsJSON(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "event.json")
+	a := &Alerter{Command: []string{"sh", "-c", "cat > " + out}, Timeout: 5 * time.Second}
+	ev := Event{Kind: "crisis", Time: "2026-01-01T09:00:00Z", Kiosk: "waiting-room-1"}
+	if err := <-a.Send(ev); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(out)
+	var got map[string]any
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatalf("not JSON: %q", data)
+	}
+	if got["kind"] != "crisis" || got["kiosk"] != "waiting-room-1" || got["time"] != "2026-01-01T09:00:00Z" || len(got) != 3 {
+		t.Errorf("event %v", got)
+	}
+}
+
+func TestAHangingAlertIsKilledAndLogged(t *testing.T) {
+	var logged []string
+	a := &Alerter{Command: []string{"sh", "-c", "sleep 30 & sleep 30"}, Timeout: 300 * time.Millisecond, Log: func(s string) { logged = append(logged, s) }}
+	start := time.Now()
+	done := a.Send(Event{Kind: "urgent"})
+	err := <-done
+	if err == nil || !strings.Contains(err.Error(), "no answer within") {
+		t.Errorf("err %v", err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("the hanging command held the alert for %s", took)
+	}
+	if len(logged) != 1 {
+		t.Errorf("logged %v", logged)
+	}
+	failing := &Alerter{Command: []string{"sh", "-c", "echo paging failed >&2; exit 3"}}
+	if err := <-failing.Send(Event{Kind: "crisis"}); err == nil || !strings.Contains(err.Error(), "paging failed") {
+		t.Errorf("a failing command: %v", err)
+	}
+	missing := &Alerter{Command: []string{"/no/such/pager"}}
+	if err := <-missing.Send(Event{Kind: "crisis"}); err == nil {
+		t.Error("a missing command gave no error")
+	}
+}
+
+func TestManualClockRunsTimersInOrder(t *testing.T) {
+	c := NewManualClock()
+	var fired []string
+	c.AfterFunc(2*time.Second, func() { fired = append(fired, "b") })
+	c.AfterFunc(time.Second, func() {
+		fired = append(fired, "a")
+		c.AfterFunc(500*time.Millisecond, func() { fired = append(fired, "a2") })
+	})
+	stopped := c.AfterFunc(1500*time.Millisecond, func() { fired = append(fired, "never") })
+	stopped.Stop()
+	c.Advance(1600 * time.Millisecond)
+	if strings.Join(fired, ",") != "a,a2" || c.Pending() != 1 {
+		t.Errorf("fired %v pending %d", fired, c.Pending())
+	}
+	c.Advance(time.Second)
+	if strings.Join(fired, ",") != "a,a2,b" || c.Pending() != 0 {
+		t.Errorf("fired %v pending %d", fired, c.Pending())
+	}
+}
