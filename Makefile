@@ -4,7 +4,7 @@
 GO ?= go
 BIN := bin/ketascreen
 
-.PHONY: run test build deps check fmt-check vet unit window fuzz screenshots clean
+.PHONY: run test build deps check fmt-check vet unit soak window fuzz screenshots clean
 
 run: deps
 	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
@@ -16,7 +16,7 @@ build: deps
 # make test: formatting, vet (headless and real driver), the unit and screen
 # tests with the race detector under Fyne's headless driver, then the tests
 # that build the real binary and drive it in a real X window under Xvfb.
-test: deps fmt-check vet unit window
+test: deps fmt-check vet unit soak window
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -31,6 +31,10 @@ vet:
 
 unit:
 	$(GO) test -race -tags ci ./...
+
+# 1,000 kiosk sessions: memory and goroutines must not grow (no -race: 10x slower).
+soak:
+	$(GO) test -tags ci -count=1 -run 'TestSoak' ./screens
 
 # The real-window test builds ./ketascreen without the ci tag and needs Xvfb.
 window:

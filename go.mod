@@ -6,6 +6,7 @@ require (
 	fyne.io/fyne/v2 v2.8.1
 	github.com/alexedwards/argon2id v1.0.0
 	github.com/goccy/go-yaml v1.19.2
+	golang.org/x/term v0.29.0
 	golang.org/x/text v0.22.0
 )
 

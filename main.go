@@ -7,6 +7,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"log"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +16,7 @@ import (
 
 	"ketascreen/assets"
 	"ketascreen/headless"
+	"ketascreen/kiosk"
 	"ketascreen/questionnaire"
 	"ketascreen/screens"
 	"ketascreen/startup"
@@ -30,10 +32,14 @@ func main() {
 			os.Exit(headless.Check(os.Args[2:], os.Stdout, os.Stderr))
 		case "score":
 			os.Exit(headless.Score(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
+		case "kiosk-pin":
+			os.Exit(headless.KioskPIN(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
 		}
 	}
 	definition := flag.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
 	lang := flag.String("lang", "en", "language of the app")
+	kioskMode := flag.Bool("kiosk", false, "run as a waiting-room kiosk (also: kiosk: true in the config file)")
+	configPath := flag.String("config", "", "kiosk config `FILE` (default: ketascreen/kiosk.yaml in the user config folder)")
 	flag.Usage = usage
 	flag.Parse()
 	if flag.NArg() > 0 {
@@ -45,7 +51,29 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	runGUI(def, *lang)
+	opts := screens.DefaultOptions()
+	if *kioskMode || kiosk.WantsKiosk(*configPath, def.Languages) {
+		cfg, err := kiosk.Open(*configPath, def.Languages)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		opts.Kiosk = kioskOptions(cfg)
+	}
+	runGUI(def, *lang, opts)
+}
+
+func kioskOptions(cfg *kiosk.Config) *screens.KioskOptions {
+	ko := &screens.KioskOptions{
+		Config:  cfg,
+		Alerter: &kiosk.Alerter{Command: cfg.AlertCommand, Timeout: cfg.AlertTimeout(), Log: func(s string) { log.Print(s) }},
+	}
+	if p := cfg.LogoPath(); p != "" {
+		if res, err := fyne.LoadResourceFromPath(p); err == nil {
+			ko.Logo = res
+		}
+	}
+	return ko
 }
 
 func loadDefinition(path string) (*questionnaire.Definition, error) {
@@ -55,7 +83,7 @@ func loadDefinition(path string) (*questionnaire.Definition, error) {
 	return questionnaire.LoadFile(path)
 }
 
-func runGUI(def *questionnaire.Definition, lang string) {
+func runGUI(def *questionnaire.Definition, lang string, opts screens.Options) {
 	if err := startup.EnsureCacheDir(); err != nil {
 		fmt.Fprintln(os.Stderr, "creating the cache folder:", err)
 	}
@@ -63,10 +91,18 @@ func runGUI(def *questionnaire.Definition, lang string) {
 	a.SetIcon(fyne.NewStaticResource("icon.svg", assets.IconSVG))
 	a.Settings().SetTheme(screens.Theme())
 	w := a.NewWindow("KetaScreen")
-	screens.New(w, def, lang, screens.DefaultOptions())
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl}, func(fyne.Shortcut) { a.Quit() })
-	w.Resize(fyne.NewSize(1200, 780))
-	w.CenterOnScreen()
+	if opts.Kiosk != nil {
+		// Locked: full screen, and closing (window button, Alt+F4) does nothing.
+		// Only the staff PIN's "Exit kiosk" ends the app.
+		opts.Kiosk.Quit = a.Quit
+		w.SetCloseIntercept(func() {})
+		w.SetFullScreen(true)
+	} else {
+		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl}, func(fyne.Shortcut) { a.Quit() })
+		w.Resize(fyne.NewSize(1200, 780))
+		w.CenterOnScreen()
+	}
+	screens.New(w, def, lang, opts)
 	w.ShowAndRun()
 }
 
@@ -76,5 +112,7 @@ func usage() {
 	fmt.Fprintln(out, "  ketascreen [--definition FILE] [--lang en]   open the app")
 	fmt.Fprintln(out, "  ketascreen check [DEFINITION.yaml]           validate a definition and run its examples")
 	fmt.Fprintln(out, "  ketascreen score [--definition FILE] ANSWERS.json   print the result of an answers file as JSON")
+	fmt.Fprintln(out, "  ketascreen --kiosk [--config FILE]           run as a waiting-room kiosk")
+	fmt.Fprintln(out, "  ketascreen kiosk-pin [--config FILE]         set the kiosk's staff PIN")
 	flag.PrintDefaults()
 }

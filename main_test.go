@@ -49,6 +49,7 @@ func TestRealBinary(t *testing.T) {
 		}
 	})
 	t.Run("window", func(t *testing.T) { testWindow(t, bin) })
+	t.Run("kiosk", func(t *testing.T) { testKiosk(t, bin) })
 }
 
 func goTool() string {
@@ -188,4 +189,89 @@ func colours(t *testing.T, display string) int {
 		}
 	}
 	return len(seen)
+}
+
+// startApp runs the binary in a D-Bus session on the display, and stops it
+// (and the bus) when the test ends.
+func startApp(t *testing.T, display string, bin string, args ...string) (done chan error, stderr *strings.Builder) {
+	t.Helper()
+	home := t.TempDir()
+	runtimeDir := filepath.Join(t.TempDir(), "run")
+	if err := os.MkdirAll(runtimeDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	app := exec.CommandContext(ctx, "dbus-run-session", append([]string{"--", bin}, args...)...)
+	app.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	app.Cancel = func() error { return syscall.Kill(-app.Process.Pid, syscall.SIGKILL) }
+	app.WaitDelay = 5 * time.Second
+	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_RUNTIME_DIR="+runtimeDir, "LANG=C", "XDG_CACHE_HOME=")
+	stderr = &strings.Builder{}
+	app.Stderr = stderr
+	if err := app.Start(); err != nil {
+		t.Fatalf("starting the app: %v", err)
+	}
+	done = make(chan error, 1)
+	go func() { done <- app.Wait() }()
+	t.Cleanup(func() { cancel(); <-done })
+	return done, stderr
+}
+
+// testKiosk starts the kiosk full screen and tries to leave it the usual ways.
+func testKiosk(t *testing.T, bin string) {
+	dir := t.TempDir()
+	config := filepath.Join(dir, "kiosk.yaml")
+
+	out, err := exec.Command(bin, "--kiosk", "--config", config).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "ketascreen kiosk-pin --config "+config) {
+		t.Fatalf("kiosk mode without a PIN: %v\n%s", err, out)
+	}
+	setPIN := exec.Command(bin, "kiosk-pin", "--config", config)
+	setPIN.Stdin = strings.NewReader("2468\n2468\n")
+	if out, err := setPIN.CombinedOutput(); err != nil {
+		t.Fatalf("kiosk-pin: %v\n%s", err, out)
+	}
+	if data, _ := os.ReadFile(config); !strings.Contains(string(data), "$argon2id$") || strings.Contains(string(data), "2468") {
+		t.Fatalf("the config holds %q", data)
+	}
+
+	display := startXvfb(t)
+	t.Setenv("DISPLAY", display)
+	done, stderr := startApp(t, display, bin, "--kiosk", "--config", config)
+	x := func(args ...string) string {
+		out, _ := exec.Command("xdotool", args...).Output()
+		return strings.TrimSpace(string(out))
+	}
+	var win string
+	waitFor(t, 90*time.Second, "the kiosk window", func() bool {
+		select {
+		case err := <-done:
+			t.Fatalf("the kiosk exited: %v\n%s", err, stderr.String())
+		default:
+		}
+		win = x("search", "--name", "^KetaScreen$")
+		return win != ""
+	})
+	win = strings.Fields(win)[0]
+	waitFor(t, 20*time.Second, "the window to cover the screen", func() bool {
+		geometry := x("getwindowgeometry", win)
+		return strings.Contains(geometry, "Geometry: 1280x800") && strings.Contains(geometry, "Position: 0,0")
+	})
+	x("mousemove", "640", "400")
+	for _, keys := range []string{"alt+F4", "ctrl+w", "ctrl+q", "Escape"} {
+		x("key", keys)
+		time.Sleep(700 * time.Millisecond)
+		select {
+		case err := <-done:
+			t.Fatalf("%s ended the kiosk: %v", keys, err)
+		default:
+		}
+	}
+	if name := x("getwindowname", win); name != "KetaScreen" {
+		t.Errorf("after the keys the kiosk shows %q", name)
+	}
+	if colours(t, display) < 50 {
+		t.Error("the kiosk window is blank")
+	}
 }

@@ -221,3 +221,41 @@ func keyLines(src []byte) map[string]int {
 	}
 	return lines
 }
+
+// Open finds and loads the kiosk config for kiosk mode: the named file, or
+// the default one. It refuses, saying how to fix it, when there is no staff
+// PIN, since nobody could then leave or reset the kiosk.
+func Open(path string, definitionLanguages []string) (*Config, error) {
+	if path == "" {
+		def, err := DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = def
+	}
+	c, err := LoadConfig(path, definitionLanguages)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("kiosk mode needs a config file with a staff PIN, and %s does not exist.\nCreate it by setting the PIN: ketascreen kiosk-pin --config %s", path, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("kiosk mode did not start: %w", err)
+	}
+	if c.PINHash == "" {
+		return nil, fmt.Errorf("kiosk mode needs a staff PIN, and %s has none.\nSet one with: ketascreen kiosk-pin --config %s", path, path)
+	}
+	return c, nil
+}
+
+// WantsKiosk tells whether a config file asks for kiosk mode (kiosk: true),
+// reading it only if it exists; errors are left to Open.
+func WantsKiosk(path string, definitionLanguages []string) bool {
+	if path == "" {
+		def, err := DefaultPath()
+		if err != nil {
+			return false
+		}
+		path = def
+	}
+	c, err := LoadConfig(path, definitionLanguages)
+	return err == nil && c.Kiosk
+}

@@ -24,6 +24,8 @@ type Options struct {
 	// ResultActions add buttons to the result screen (save, print); each gets
 	// the result being shown.
 	ResultActions []func(*questionnaire.Result) fyne.CanvasObject
+	// Kiosk, when set, runs the UI as a waiting-room kiosk.
+	Kiosk *KioskOptions
 }
 
 // DefaultOptions are the options of the desktop app.
@@ -59,6 +61,9 @@ type UI struct {
 	shown          int                 // counts screens shown, so a late timer knows it is stale
 	// later runs f on the UI goroutine after a delay; tests replace it.
 	later func(delay time.Duration, f func())
+	// kiosk is set in kiosk mode; keysOverride takes the keys while the staff PIN pad is open.
+	kiosk        *kioskState
+	keysOverride *keyHandlers
 }
 
 // Screen names, also used in the window title.
@@ -73,6 +78,7 @@ const (
 	screenEnded       = "ended"
 	screenReview      = "review"
 	screenResult      = "result"
+	screenAttract     = "attract"
 )
 
 // New builds the UI for a session of def in the window and shows the welcome screen.
@@ -83,15 +89,26 @@ func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options
 	}
 	ui.progress = small("")
 	ui.progress.TextStyle = fyne.TextStyle{Bold: true}
-	ui.help = newKeyButton(tr(lang, "help.now"), widget.DangerImportance, ui.onHelpNow, ui.onKey)
+	ui.help = ui.button(tr(lang, "help.now"), widget.DangerImportance, ui.onHelpNow)
 	ui.help.SetIcon(theme.WarningIcon())
 	top := container.NewBorder(nil, nil, nil, container.NewVBox(ui.help), container.NewVBox(ui.progress))
 	ui.body = container.NewStack()
 	ui.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(ui.body))
-	w.SetContent(ui.root)
 	w.Canvas().SetOnTypedKey(ui.onKey)
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { ui.goBack() })
-	ui.showWelcome()
+	if opts.Kiosk == nil {
+		w.SetContent(ui.root)
+		ui.showWelcome()
+		return ui
+	}
+	ui.kiosk = newKioskState(ui, *opts.Kiosk)
+	if langs := opts.Kiosk.Config.Languages; len(langs) > 0 {
+		ui.lang = langs[0]
+	}
+	corner := newStaffCorner(ui.kiosk)
+	corner.Resize(corner.MinSize())
+	w.SetContent(container.NewStack(ui.root, container.NewWithoutLayout(corner)))
+	ui.showAttract()
 	return ui
 }
 
@@ -117,9 +134,13 @@ func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandle
 		ui.win.SetTitle(tr(ui.lang, "app.title") + " · " + title)
 	}
 	ui.win.Canvas().Unfocus()
+	ui.touched() // a new screen starts the idle time again
 }
 
 func (ui *UI) goBack() {
+	if ui.keysOverride != nil {
+		return // the staff PIN pad is open
+	}
 	if ui.keys.back != nil {
 		ui.keys.back()
 	}
@@ -128,17 +149,32 @@ func (ui *UI) goBack() {
 // onKey handles keys that reach the screen: answer numbers, Enter, Backspace.
 // Escape does nothing anywhere, so it cannot leave the crisis screen.
 func (ui *UI) onKey(ev *fyne.KeyEvent) {
+	ui.touched()
+	keys := ui.keys
+	if ui.keysOverride != nil {
+		keys = *ui.keysOverride
+	}
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if ui.keys.enter != nil {
-			ui.keys.enter()
+		if keys.enter != nil {
+			keys.enter()
 		}
 	case fyne.KeyBackspace:
-		ui.goBack()
-	case fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9:
-		if ui.keys.digit != nil {
-			ui.keys.digit(int(ev.Name[0] - '0'))
+		if keys.back != nil {
+			keys.back()
 		}
+	case fyne.Key0, fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9:
+		if n := int(ev.Name[0] - '0'); keys.digit != nil && (n > 0 || ui.keysOverride != nil) {
+			keys.digit(n)
+		}
+	}
+}
+
+// touched records that the person did something: the kiosk's idle timer
+// starts again. Outside kiosk mode it does nothing.
+func (ui *UI) touched() {
+	if ui.kiosk != nil {
+		ui.kiosk.touched()
 	}
 }
 
@@ -148,11 +184,29 @@ func (ui *UI) onHelpNow() {
 	ui.showCrisis()
 }
 
-// onStartOver forgets every answer and goes back to the welcome screen.
+// onStartOver forgets every answer and goes back to the welcome screen (in a
+// kiosk, wipes everything and shows the attract screen).
 func (ui *UI) onStartOver() {
+	if ui.kiosk != nil {
+		ui.kiosk.wipe()
+		return
+	}
 	ui.session.Reset()
 	ui.returnToReview = false
 	ui.showWelcome()
+}
+
+// resources are the crisis lines to show: the kiosk's own for its locale,
+// or the definition's.
+func (ui *UI) resources() []*questionnaire.Resource {
+	if ui.kiosk == nil || len(ui.kiosk.opts.Config.CrisisLines) == 0 {
+		return ui.def.Resources
+	}
+	var out []*questionnaire.Resource
+	for _, l := range ui.kiosk.opts.Config.CrisisLines {
+		out = append(out, &questionnaire.Resource{Number: l.Number, Text: questionnaire.Text{ui.lang: l.Text}})
+	}
+	return out
 }
 
 // onStart begins the questions, or picks up where the person left off.

@@ -15,14 +15,20 @@ func (ui *UI) showCrisis() {
 	l := ui.lang
 	outcome := ui.def.Outcome("crisis")
 	lines := container.NewVBox()
-	for _, r := range ui.def.Resources {
+	for _, r := range ui.resources() {
 		number := canvas.NewText(r.Number, theme.Color(theme.ColorNameError))
 		number.TextSize = 48
 		number.TextStyle = fyne.TextStyle{Bold: true}
 		lines.Add(container.NewBorder(nil, nil, container.NewPadded(number), nil, wrapped(r.Text.In(l), theme.SizeNameSubHeadingText, false)))
 	}
-	words := container.NewVBox(heading(outcome.Headline.In(l)), body(outcome.Explanation.In(l)), body(tr(l, "crisis.calm")))
-	back := newKeyButton(tr(l, "crisis.back"), widget.MediumImportance, ui.onStartOver, nil)
+	words := container.NewVBox(heading(outcome.Headline.In(l)))
+	if ui.kiosk != nil {
+		words.Add(wrapped(tr(l, "kiosk.front_desk"), theme.SizeNameSubHeadingText, true))
+		ui.kiosk.alert(outcome)
+	}
+	words.Add(body(outcome.Explanation.In(l)))
+	words.Add(body(tr(l, "crisis.calm")))
+	back := ui.button(tr(l, "crisis.back"), widget.MediumImportance, ui.onStartOver)
 	content := container.NewBorder(nil, container.NewHBox(back), nil, nil,
 		scrolled(container.NewVBox(lines, widget.NewSeparator(), words)))
 	// No key leaves this screen by accident: only the button does.

@@ -55,11 +55,20 @@ func objects(o fyne.CanvasObject) []fyne.CanvasObject {
 	return out
 }
 
+// all lists every visible object: the screen and any overlay on it.
+func (d *driver) all() []fyne.CanvasObject {
+	out := objects(d.w.Content())
+	for _, o := range d.w.Canvas().Overlays().List() {
+		out = append(out, objects(o)...)
+	}
+	return out
+}
+
 // texts is everything a person can read on screen, one string per label,
 // button or text.
 func (d *driver) texts() []string {
 	var out []string
-	for _, o := range objects(d.w.Content()) {
+	for _, o := range d.all() {
 		switch v := o.(type) {
 		case *widget.Label:
 			out = append(out, v.Text)
@@ -83,9 +92,20 @@ func (d *driver) sees(want string) bool { return strings.Contains(d.screenText()
 // button finds a visible, enabled button by its text.
 func (d *driver) button(text string) *keyButton {
 	d.t.Helper()
-	for _, o := range objects(d.w.Content()) {
-		if b, ok := o.(*keyButton); ok && b.Text == text && !b.Disabled() {
-			return b
+	// An open overlay is on top of the screen and takes the touch: look there first.
+	overlays := d.w.Canvas().Overlays().List()
+	var layers []fyne.CanvasObject
+	for i := len(overlays) - 1; i >= 0; i-- {
+		layers = append(layers, overlays[i])
+	}
+	for _, layer := range append(layers, d.w.Content()) {
+		for _, o := range objects(layer) {
+			if b, ok := o.(*keyButton); ok && b.Text == text && !b.Disabled() {
+				return b
+			}
+		}
+		if len(layers) > 0 {
+			break // under an overlay, the screen cannot be touched
 		}
 	}
 	d.t.Fatalf("no enabled button %q on the %s screen; it shows:\n%s", text, d.ui.screen, d.screenText())
@@ -93,7 +113,7 @@ func (d *driver) button(text string) *keyButton {
 }
 
 func (d *driver) hasButton(text string) bool {
-	for _, o := range objects(d.w.Content()) {
+	for _, o := range d.all() {
 		if b, ok := o.(*keyButton); ok && b.Text == text && !b.Disabled() {
 			return true
 		}

@@ -16,8 +16,8 @@ func (ui *UI) showEndedOutcome(outcome *questionnaire.Outcome) {
 		box.Add(body("• " + s.In(l)))
 	}
 	box.Add(widget.NewSeparator())
-	box.Add(crisisStrip(ui.def, l))
-	back := newKeyButton(tr(l, "ended.start_over"), widget.HighImportance, ui.onStartOver, ui.onKey)
+	box.Add(ui.crisisStrip())
+	back := ui.button(tr(l, "ended.start_over"), widget.HighImportance, ui.onStartOver)
 	content := container.NewBorder(nil, container.NewHBox(back), nil, nil, scrolled(box))
 	ui.show(screenEnded, outcome.Headline.In(l), content, keyHandlers{})
 }

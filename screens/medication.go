@@ -31,19 +31,19 @@ func (ui *UI) showMedications(list *questionnaire.Item) {
 	if len(entries) > 0 {
 		addText = tr(l, "meds.another")
 	}
-	add := newKeyButton(addText, widget.HighImportance, func() { ui.showPicker(list, -1) }, ui.onKey)
+	add := ui.button(addText, widget.HighImportance, func() { ui.showPicker(list, -1) })
 	add.SetIcon(theme.ContentAddIcon())
 	cards.Add(add)
 
 	done := func() { ui.afterAnswer(list) }
-	cont := newKeyButton(tr(l, "nav.continue"), widget.HighImportance, done, ui.onKey)
+	cont := ui.button(tr(l, "nav.continue"), widget.HighImportance, done)
 	cont.SetIcon(theme.NavigateNextIcon())
 	cont.IconPlacement = widget.ButtonIconTrailingText
 	ready := ui.listComplete(list)
 	if !ready {
 		cont.Disable()
 	}
-	back := newKeyButton(tr(l, "nav.back"), widget.MediumImportance, func() { ui.backFrom(list) }, ui.onKey)
+	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, func() { ui.backFrom(list) })
 	back.SetIcon(theme.NavigateBackIcon())
 	top := container.NewVBox(subheading(list.Text.In(l)))
 	content := container.NewBorder(top, bottomBar(back, cont), nil, nil, scrolled(cards))
@@ -97,12 +97,12 @@ func (ui *UI) entryCard(list *questionnaire.Item, i int, e questionnaire.Entry) 
 	if !complete {
 		lines.Add(wrapped(tr(l, "meds.incomplete"), theme.SizeNameText, true))
 	}
-	change := newKeyButton(tr(l, "meds.change"), widget.MediumImportance, func() { ui.showEntryField(list, i, 0) }, ui.onKey)
+	change := ui.button(tr(l, "meds.change"), widget.MediumImportance, func() { ui.showEntryField(list, i, 0) })
 	change.SetIcon(theme.DocumentCreateIcon())
-	remove := newKeyButton(tr(l, "meds.remove"), widget.MediumImportance, func() {
+	remove := ui.button(tr(l, "meds.remove"), widget.MediumImportance, func() {
 		_ = ui.session.RemoveEntry(list.ID, i)
 		ui.showMedications(list)
-	}, ui.onKey)
+	})
 	remove.SetIcon(theme.DeleteIcon())
 	card := widget.NewCard("", "", container.NewBorder(subheading(title), nil, nil, container.NewVBox(change, remove), lines))
 	return card
@@ -195,7 +195,7 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 		shown = matchingOptions(field, text, l)
 		for _, o := range shown {
 			o := o
-			b := newKeyButton(optionLabel(o, l), widget.MediumImportance, func() { pick(o) }, ui.onKey)
+			b := ui.button(optionLabel(o, l), widget.MediumImportance, func() { pick(o) })
 			b.Alignment = widget.ButtonAlignLeading
 			results.Add(b)
 		}
@@ -203,7 +203,10 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 			results.Add(body(tr(l, "meds.no_match")))
 		}
 	}
-	search.OnChanged = filter
+	search.OnChanged = func(text string) {
+		ui.touched()
+		filter(text)
+	}
 	search.OnSubmitted = func(string) {
 		if len(shown) == 1 {
 			pick(shown[0])
@@ -211,7 +214,7 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 	}
 	filter("")
 	back := func() { ui.showMedications(list) }
-	backButton := newKeyButton(tr(l, "nav.back"), widget.MediumImportance, back, ui.onKey)
+	backButton := ui.button(tr(l, "nav.back"), widget.MediumImportance, back)
 	backButton.SetIcon(theme.NavigateBackIcon())
 	top := container.NewVBox(subheading(tr(l, "meds.pick")), search)
 	content := container.NewBorder(top, bottomBar(backButton), nil, nil, scrolled(results))

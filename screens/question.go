@@ -74,21 +74,21 @@ func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 	answers := container.NewVBox()
 	for _, o := range q.item.Options {
 		code := o.Code
-		b := newKeyButton(o.Text.In(l), widget.MediumImportance, func() { q.tap(code) }, q.ui.onKey)
+		b := q.ui.button(o.Text.In(l), widget.MediumImportance, func() { q.tap(code) })
 		b.Alignment = widget.ButtonAlignLeading
 		q.buttons = append(q.buttons, b)
 		answers.Add(b)
 	}
 	q.markSelected()
 
-	back := newKeyButton(tr(l, "nav.back"), widget.MediumImportance, q.onBack, q.ui.onKey)
+	back := q.ui.button(tr(l, "nav.back"), widget.MediumImportance, q.onBack)
 	back.SetIcon(theme.NavigateBackIcon())
 	var right []fyne.CanvasObject
 	if q.onSkip != nil {
-		right = append(right, newKeyButton(tr(l, "nav.skip"), widget.MediumImportance, q.onSkip, q.ui.onKey))
+		right = append(right, q.ui.button(tr(l, "nav.skip"), widget.MediumImportance, q.onSkip))
 	}
 	if q.item.Type == questionnaire.Multi || q.onContinue != nil {
-		q.cont = newKeyButton(tr(l, "nav.continue"), widget.HighImportance, q.continueIfReady, q.ui.onKey)
+		q.cont = q.ui.button(tr(l, "nav.continue"), widget.HighImportance, q.continueIfReady)
 		q.cont.SetIcon(theme.NavigateNextIcon())
 		q.cont.IconPlacement = widget.ButtonIconTrailingText
 		q.updateContinue()

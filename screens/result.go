@@ -40,12 +40,13 @@ func (ui *UI) showResult() {
 		container.NewTabItem(tr(l, "result.scores"), scrolled(ui.scores(res))),
 		container.NewTabItem(tr(l, "result.treatments"), scrolled(ui.treatments())),
 	)
+	tabs.OnSelected = func(*container.TabItem) { ui.touched() }
 	footer := container.NewVBox(
 		widget.NewSeparator(),
 		wrapped(ui.def.Texts["not_a_diagnosis"].In(l)+" "+ui.def.Texts["clinician_decides"].In(l), theme.SizeNameCaptionText, true),
 		ui.compactCrisisLine(),
 	)
-	start := newKeyButton(tr(l, "result.start_over"), widget.MediumImportance, ui.onStartOver, ui.onKey)
+	start := ui.button(tr(l, "result.start_over"), widget.MediumImportance, ui.onStartOver)
 	start.SetIcon(theme.HomeIcon())
 	actions := container.NewHBox(start)
 	for _, action := range ui.opts.ResultActions {
@@ -63,7 +64,7 @@ func (ui *UI) showResult() {
 // compactCrisisLine puts the crisis lines on one line under every tab.
 func (ui *UI) compactCrisisLine() fyne.CanvasObject {
 	var parts []string
-	for _, r := range ui.def.Resources {
+	for _, r := range ui.resources() {
 		parts = append(parts, r.Text.In(ui.lang))
 	}
 	return wrapped(strings.Join(parts, " · "), theme.SizeNameCaptionText, false)

@@ -32,7 +32,7 @@ func (ui *UI) showReviewSection(selected *questionnaire.Section) {
 	tabs := container.NewVBox()
 	for i, sec := range sections {
 		sec := sec
-		b := newKeyButton(fmt.Sprintf("%d. %s", i+1, sec.Title.In(l)), widget.MediumImportance, func() { ui.showReviewSection(sec) }, ui.onKey)
+		b := ui.button(fmt.Sprintf("%d. %s", i+1, sec.Title.In(l)), widget.MediumImportance, func() { ui.showReviewSection(sec) })
 		b.Alignment = widget.ButtonAlignLeading
 		if sec == selected {
 			b.Importance = widget.HighImportance
@@ -45,14 +45,14 @@ func (ui *UI) showReviewSection(selected *questionnaire.Section) {
 			rows.Add(ui.reviewRow(it))
 		}
 	}
-	result := newKeyButton(tr(l, "review.result"), widget.HighImportance, ui.showResult, ui.onKey)
+	result := ui.button(tr(l, "review.result"), widget.HighImportance, ui.showResult)
 	result.SetIcon(theme.NavigateNextIcon())
 	result.IconPlacement = widget.ButtonIconTrailingText
 	complete := ui.session.Complete()
 	if !complete {
 		result.Disable()
 	}
-	back := newKeyButton(tr(l, "nav.back"), widget.MediumImportance, ui.reviewBack, ui.onKey)
+	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, ui.reviewBack)
 	back.SetIcon(theme.NavigateBackIcon())
 	top := container.NewVBox(heading(tr(l, "review.heading")), body(tr(l, "review.hint")))
 	content := container.NewBorder(top, bottomBar(back, result), container.NewPadded(tabs), nil, scrolled(rows))
@@ -88,10 +88,10 @@ func (ui *UI) reviewRow(it *questionnaire.Item) fyne.CanvasObject {
 	if a, ok := ui.session.Answer(it.ID); ok {
 		answer = answerText(it, a, l)
 	}
-	change := newKeyButton(tr(l, "meds.change"), widget.MediumImportance, func() {
+	change := ui.button(tr(l, "meds.change"), widget.MediumImportance, func() {
 		ui.returnToReview = true
 		ui.showItem(it)
-	}, ui.onKey)
+	})
 	change.SetIcon(theme.DocumentCreateIcon())
 	text := container.NewVBox(body(it.Text.In(l)), wrapped(answer, theme.SizeNameText, true))
 	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(change), text)

@@ -13,7 +13,14 @@ import (
 // person continue from the item they just answered.
 func (ui *UI) showUrgent(outcome *questionnaire.Outcome, from *questionnaire.Item) {
 	l := ui.lang
-	box := container.NewVBox(heading(outcome.Headline.In(l)), crisisStrip(ui.def, l), widget.NewSeparator(), body(outcome.Explanation.In(l)))
+	box := container.NewVBox(heading(outcome.Headline.In(l)))
+	if ui.kiosk != nil {
+		box.Add(wrapped(tr(l, "kiosk.front_desk"), theme.SizeNameSubHeadingText, true))
+		ui.kiosk.alert(outcome)
+	}
+	box.Add(ui.crisisStrip())
+	box.Add(widget.NewSeparator())
+	box.Add(body(outcome.Explanation.In(l)))
 	for _, s := range outcome.NextSteps {
 		box.Add(body("• " + s.In(l)))
 	}
@@ -21,7 +28,7 @@ func (ui *UI) showUrgent(outcome *questionnaire.Outcome, from *questionnaire.Ite
 		ui.session.Acknowledge(outcome.ID)
 		ui.continueAfter(from)
 	}
-	cont := newKeyButton(tr(l, "urgent.continue"), widget.HighImportance, onContinue, ui.onKey)
+	cont := ui.button(tr(l, "urgent.continue"), widget.HighImportance, onContinue)
 	cont.SetIcon(theme.NavigateNextIcon())
 	cont.IconPlacement = widget.ButtonIconTrailingText
 	content := container.NewBorder(nil, container.NewHBox(cont), nil, nil, scrolled(box))

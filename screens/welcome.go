@@ -11,21 +11,28 @@ import (
 // diagnosis, what happens to the answers, and the Start button.
 func (ui *UI) showWelcome() {
 	l := ui.lang
-	start := newKeyButton(tr(l, "welcome.start"), widget.HighImportance, ui.onStart, ui.onKey)
+	start := ui.button(tr(l, "welcome.start"), widget.HighImportance, ui.onStart)
 	start.SetIcon(theme.NavigateNextIcon())
-	about := newKeyButton(tr(l, "welcome.about"), widget.MediumImportance, ui.showEducation, ui.onKey)
+	about := ui.button(tr(l, "welcome.about"), widget.MediumImportance, ui.showEducation)
 	about.SetIcon(theme.InfoIcon())
 	content := container.NewVBox(
 		heading(tr(l, "welcome.heading")),
 		body(tr(l, "welcome.what")+" "+tr(l, "welcome.why")),
 		body(tr(l, "welcome.time")),
 		wrapped(ui.def.Texts["not_a_diagnosis"].In(l), theme.SizeNameText, true),
-		body(tr(l, "welcome.privacy")),
+		body(ui.privacyText()),
 		container.NewGridWithColumns(2, start, about),
 		widget.NewSeparator(),
-		crisisStrip(ui.def, l),
+		ui.crisisStrip(),
 	)
 	ui.show(screenWelcome, "", scrolled(content), keyHandlers{enter: ui.onStart})
+}
+
+func (ui *UI) privacyText() string {
+	if ui.kiosk != nil {
+		return tr(ui.lang, "welcome.privacy.kiosk")
+	}
+	return tr(ui.lang, "welcome.privacy")
 }
 
 // showEducation shows what ketamine therapy involves, from the definition.
@@ -48,7 +55,7 @@ func (ui *UI) showEducation() {
 			box.Add(small(t.Source.Citation))
 		}
 	}
-	back := newKeyButton(tr(l, "nav.back"), widget.MediumImportance, ui.showWelcome, ui.onKey)
+	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, ui.showWelcome)
 	back.SetIcon(theme.NavigateBackIcon())
 	content := container.NewBorder(nil, container.NewHBox(back), nil, nil, scrolled(box))
 	ui.show(screenEducation, tr(l, "education.heading"), content, keyHandlers{back: ui.showWelcome, enter: ui.showWelcome})

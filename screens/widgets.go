@@ -4,8 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"ketascreen/questionnaire"
 )
 
 // keyButton is a large button that works from the keyboard as well as by
@@ -46,6 +44,17 @@ func (b *keyButton) MinSize() fyne.Size {
 	return fyne.NewSize(s.Width, max(s.Height, 56))
 }
 
+// button makes a keyButton that tells the UI about the activity (for the
+// kiosk's idle timer) before doing what it does.
+func (ui *UI) button(text string, importance widget.Importance, tapped func()) *keyButton {
+	return newKeyButton(text, importance, func() {
+		ui.touched()
+		if tapped != nil {
+			tapped()
+		}
+	}, ui.onKey)
+}
+
 func wrapped(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
@@ -64,14 +73,15 @@ func body(text string) *widget.Label { return wrapped(text, theme.SizeNameText, 
 
 func small(text string) *widget.Label { return wrapped(text, theme.SizeNameCaptionText, false) }
 
-// crisisStrip lists the crisis lines of the definition under their heading.
-// Every screen that gives a result shows it.
-func crisisStrip(def *questionnaire.Definition, lang string) fyne.CanvasObject {
+// crisisStrip lists the crisis lines under their heading. Every screen that
+// gives a result shows it.
+func (ui *UI) crisisStrip() fyne.CanvasObject {
+	lang := ui.lang
 	text := widget.NewRichText(&widget.TextSegment{
-		Text:  def.Texts["crisis_heading"].In(lang),
+		Text:  ui.def.Texts["crisis_heading"].In(lang),
 		Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground},
 	})
-	for _, r := range def.Resources {
+	for _, r := range ui.resources() {
 		text.Segments = append(text.Segments, &widget.TextSegment{
 			Text:  r.Text.In(lang),
 			Style: widget.RichTextStyle{SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground},

@@ -1,0 +1,60 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// languageNames are the names of languages in themselves, for the choice on
+// the attract screen.
+var languageNames = map[string]string{"en": "English", "es": "Español"}
+
+// showAttract is the kiosk's screen between people: the clinic, one inviting
+// line, a large "Touch to start", and the languages when there are several.
+// It shows nothing of anyone's answers.
+func (ui *UI) showAttract() {
+	l := ui.lang
+	cfg := ui.kiosk.opts.Config
+	box := container.NewVBox()
+	if ui.kiosk.opts.Logo != nil {
+		logo := canvas.NewImageFromResource(ui.kiosk.opts.Logo)
+		logo.FillMode = canvas.ImageFillContain
+		logo.SetMinSize(fyne.NewSize(240, 160))
+		box.Add(logo)
+	}
+	if cfg.ClinicName != "" {
+		name := heading(cfg.ClinicName)
+		name.Alignment = fyne.TextAlignCenter
+		box.Add(name)
+	}
+	invite := wrapped(tr(l, "attract.invite"), theme.SizeNameSubHeadingText, false)
+	invite.Alignment = fyne.TextAlignCenter
+	box.Add(invite)
+	start := ui.button(tr(l, "attract.start"), widget.HighImportance, ui.showWelcome)
+	start.SetIcon(theme.NavigateNextIcon())
+	big := container.NewGridWrap(fyne.NewSize(520, 140), start)
+	box.Add(container.NewCenter(big))
+	if len(cfg.Languages) > 1 {
+		langs := container.NewHBox()
+		for _, code := range cfg.Languages {
+			code := code
+			name := languageNames[code]
+			if name == "" {
+				name = code
+			}
+			b := ui.button(name, widget.MediumImportance, func() {
+				ui.lang = code
+				ui.showAttract()
+			})
+			if code == l {
+				b.Importance = widget.HighImportance
+			}
+			langs.Add(b)
+		}
+		box.Add(container.NewCenter(langs))
+	}
+	ui.show(screenAttract, "", container.NewCenter(box), keyHandlers{enter: ui.showWelcome})
+}

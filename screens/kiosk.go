@@ -1,0 +1,209 @@
+package screens
+
+import (
+	"log"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/kiosk"
+	"ketascreen/questionnaire"
+)
+
+// KioskOptions turn the UI into a waiting-room kiosk.
+type KioskOptions struct {
+	Config  *kiosk.Config
+	Clock   kiosk.Clock   // the idle timer's clock; nil means the wall clock
+	Alerter AlertSender   // runs the staff alert command; nil sends none
+	Logo    fyne.Resource // the clinic's logo, or nil
+	Quit    func()        // ends the app (staff exit)
+}
+
+// AlertSender sends staff alerts; *kiosk.Alerter is the real one.
+type AlertSender interface {
+	Send(kiosk.Event) <-chan error
+}
+
+// Staff gesture and PIN pad limits.
+const (
+	longPress     = 3 * time.Second
+	pinAttempts   = 5
+	pinLockout    = 5 * time.Minute
+	cornerSize    = 90
+	countdownTick = time.Second
+)
+
+// kioskState is the kiosk's side of the UI: the idle timer and its
+// countdown, the staff gesture and PIN pad, and which alerts have been sent
+// for the current person.
+type kioskState struct {
+	ui    *UI
+	opts  KioskOptions
+	clock kiosk.Clock
+
+	idle      kiosk.Timer // runs while someone is using the kiosk
+	tick      kiosk.Timer // the countdown's next second
+	press     kiosk.Timer // the staff corner being held
+	overlay   *countdown
+	remaining int
+
+	alerted     map[string]bool // outcome ids alerted for this person
+	wrongPINs   int
+	lockedUntil time.Time
+}
+
+func newKioskState(ui *UI, opts KioskOptions) *kioskState {
+	k := &kioskState{ui: ui, opts: opts, clock: opts.Clock, alerted: map[string]bool{}}
+	if k.clock == nil {
+		k.clock = kiosk.RealClock{}
+	}
+	return k
+}
+
+// after runs f on the UI goroutine once d has passed on the kiosk's clock.
+func (k *kioskState) after(d time.Duration, f func()) kiosk.Timer {
+	return k.clock.AfterFunc(d, func() { fyne.Do(f) })
+}
+
+func stop(t kiosk.Timer) {
+	if t != nil {
+		t.Stop()
+	}
+}
+
+// touched starts the idle timer again. On the attract screen nothing runs:
+// there is nobody's session to protect, and an idle kiosk uses no CPU.
+func (k *kioskState) touched() {
+	stop(k.idle)
+	k.idle = nil
+	if k.overlay != nil {
+		k.dismissCountdown()
+	}
+	if k.ui.screen == screenAttract {
+		return
+	}
+	wait := k.opts.Config.Idle()
+	if k.ui.screen == screenCrisis || k.ui.screen == screenUrgent {
+		wait = k.opts.Config.SafetyIdle() // staff are on their way
+	}
+	k.idle = k.after(wait, k.askStillThere)
+}
+
+// askStillThere shows the countdown over the screen; touching it keeps the
+// session, letting it run out wipes it.
+func (k *kioskState) askStillThere() {
+	k.idle = nil
+	k.remaining = int(k.opts.Config.Countdown() / time.Second)
+	k.overlay = k.ui.countdownOverlay(k.remaining, func() { k.ui.touched() })
+	k.ui.win.Canvas().Overlays().Add(k.overlay.Container)
+	k.tick = k.after(countdownTick, k.countDown)
+}
+
+func (k *kioskState) countDown() {
+	k.remaining--
+	if k.remaining <= 0 {
+		k.wipe()
+		return
+	}
+	k.ui.updateCountdown(k.overlay, k.remaining)
+	k.tick = k.after(countdownTick, k.countDown)
+}
+
+func (k *kioskState) dismissCountdown() {
+	stop(k.tick)
+	k.tick = nil
+	k.ui.win.Canvas().Overlays().Remove(k.overlay.Container)
+	k.overlay = nil
+}
+
+// wipe forgets the person completely and shows the attract screen: the
+// session, every screen built from it (they are rebuilt from the empty
+// session), overlays, timers, and which alerts were sent.
+func (k *kioskState) wipe() {
+	stop(k.idle)
+	stop(k.tick)
+	stop(k.press)
+	k.idle, k.tick, k.press, k.overlay = nil, nil, nil, nil
+	for _, o := range k.ui.win.Canvas().Overlays().List() {
+		k.ui.win.Canvas().Overlays().Remove(o)
+	}
+	clear(k.alerted)
+	k.ui.session.Reset()
+	k.ui.returnToReview = false
+	if langs := k.opts.Config.Languages; len(langs) > 0 {
+		k.ui.lang = langs[0]
+	}
+	k.ui.showAttract()
+}
+
+// alert sends the staff alert for an outcome once per person.
+func (k *kioskState) alert(outcome *questionnaire.Outcome) {
+	if k.alerted[outcome.ID] {
+		return
+	}
+	k.alerted[outcome.ID] = true
+	if k.opts.Alerter == nil {
+		return
+	}
+	ev := kiosk.Event{Kind: outcome.ID, Time: k.clock.Now().UTC().Format(time.RFC3339), Kiosk: k.opts.Config.Name}
+	k.opts.Alerter.Send(ev) // runs in the background; failures are logged there
+}
+
+// pinLocked tells whether too many wrong PINs have locked the pad.
+func (k *kioskState) pinLocked() bool { return k.clock.Now().Before(k.lockedUntil) }
+
+// checkPIN counts a try; five wrong ones lock the pad for five minutes.
+func (k *kioskState) checkPIN(pin string) bool {
+	if k.pinLocked() {
+		return false
+	}
+	if kiosk.PINMatches(pin, k.opts.Config.PINHash) {
+		k.wrongPINs = 0
+		return true
+	}
+	k.wrongPINs++
+	if k.wrongPINs >= pinAttempts {
+		k.wrongPINs = 0
+		k.lockedUntil = k.clock.Now().Add(pinLockout)
+		log.Printf("kiosk: %d wrong staff PINs; the PIN pad is locked until %s", pinAttempts, k.lockedUntil.Format(time.Kitchen))
+	}
+	return false
+}
+
+// staffCorner is an invisible square in the top-left corner: holding it for
+// three seconds opens the staff PIN pad. A tap does nothing.
+type staffCorner struct {
+	widget.BaseWidget
+	k *kioskState
+}
+
+func newStaffCorner(k *kioskState) *staffCorner {
+	c := &staffCorner{k: k}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer draws nothing: the corner is invisible.
+func (c *staffCorner) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(&fyne.Container{})
+}
+
+// MinSize is the corner's size.
+func (c *staffCorner) MinSize() fyne.Size { return fyne.NewSize(cornerSize, cornerSize) }
+
+// MouseDown starts timing the press (a finger on a touch screen arrives as a mouse press).
+func (c *staffCorner) MouseDown(*desktop.MouseEvent) {
+	stop(c.k.press)
+	c.k.press = c.k.after(longPress, func() {
+		c.k.press = nil
+		c.k.ui.showPINPad()
+	})
+}
+
+// MouseUp before three seconds cancels the press.
+func (c *staffCorner) MouseUp(*desktop.MouseEvent) {
+	stop(c.k.press)
+	c.k.press = nil
+}

@@ -1,0 +1,327 @@
+package screens
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/kiosk"
+	"ketascreen/questionnaire"
+)
+
+const staffPIN = "4321"
+
+var staffHash = func() string {
+	h, err := kiosk.HashPIN(staffPIN)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}()
+
+// recordedAlerts keeps the alerts a kiosk sends.
+type recordedAlerts struct {
+	mu     sync.Mutex
+	events []kiosk.Event
+}
+
+func (r *recordedAlerts) Send(ev kiosk.Event) <-chan error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.events = append(r.events, ev)
+	done := make(chan error, 1)
+	done <- nil
+	return done
+}
+
+func (r *recordedAlerts) kinds() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var k []string
+	for _, ev := range r.events {
+		k = append(k, ev.Kind)
+	}
+	return strings.Join(k, ",")
+}
+
+type kioskDriver struct {
+	*driver
+	clock  *kiosk.ManualClock
+	alerts *recordedAlerts
+	quit   bool
+}
+
+func newKioskDriver(t *testing.T) *kioskDriver {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(Theme())
+	def, err := questionnaire.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	kd := &kioskDriver{clock: kiosk.NewManualClock(), alerts: &recordedAlerts{}}
+	cfg := &kiosk.Config{ClinicName: "Riverside Clinic", Name: "waiting-room-1", PINHash: staffHash}
+	ui := New(w, def, "en", Options{Kiosk: &KioskOptions{Config: cfg, Clock: kd.clock, Alerter: kd.alerts, Quit: func() { kd.quit = true }}})
+	kd.driver = &driver{t: t, ui: ui, w: w}
+	return kd
+}
+
+func (k *kioskDriver) overlayShown() bool { return len(k.w.Canvas().Overlays().List()) > 0 }
+
+func (k *kioskDriver) begin() {
+	k.t.Helper()
+	k.tap("Touch to start")
+	k.tap("Start")
+}
+
+// holdCorner presses the hidden staff corner for a while.
+func (k *kioskDriver) holdCorner(d time.Duration) {
+	var corner *staffCorner
+	for _, o := range objects(k.w.Content()) {
+		if c, ok := o.(*staffCorner); ok {
+			corner = c
+		}
+	}
+	if corner == nil {
+		k.t.Fatal("no staff corner")
+	}
+	corner.MouseDown(&desktop.MouseEvent{})
+	k.clock.Advance(d)
+	corner.MouseUp(&desktop.MouseEvent{})
+}
+
+func (k *kioskDriver) enterPIN(pin string) {
+	for _, c := range pin {
+		k.tap(string(c))
+	}
+	k.tap("OK")
+}
+
+func TestKioskStartsOnTheAttractScreen(t *testing.T) {
+	k := newKioskDriver(t)
+	if k.ui.screen != screenAttract || !k.sees("Riverside Clinic") || !k.hasButton("Touch to start") {
+		t.Fatalf("%s screen:\n%s", k.ui.screen, k.screenText())
+	}
+	if k.clock.Pending() != 0 {
+		t.Errorf("%d timers run on the attract screen; an idle kiosk must do nothing", k.clock.Pending())
+	}
+	k.tap("Touch to start")
+	if k.ui.screen != screenWelcome || !k.sees("Nothing is saved on this kiosk") {
+		t.Errorf("after Touch to start: %s:\n%s", k.ui.screen, k.screenText())
+	}
+}
+
+func TestIdleCountdownThenWipe(t *testing.T) {
+	k := newKioskDriver(t)
+	k.begin()
+	k.choose("yes")
+	k.clock.Advance(89 * time.Second)
+	if k.overlayShown() {
+		t.Fatal("the countdown came before 90 s")
+	}
+	k.clock.Advance(time.Second)
+	if !k.overlayShown() || !k.sees("Are you still there?") || !k.sees("30") {
+		t.Fatalf("no countdown at 90 s:\n%s", k.screenText())
+	}
+	k.clock.Advance(29 * time.Second)
+	if !k.sees("cleared in 1 second.") {
+		t.Errorf("after 29 s of countdown:\n%s", k.screenText())
+	}
+	k.clock.Advance(time.Second)
+	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() || k.overlayShown() {
+		t.Errorf("after the countdown: %s screen, session empty %v, overlay %v", k.ui.screen, k.ui.session.IsEmpty(), k.overlayShown())
+	}
+	if k.clock.Pending() != 0 {
+		t.Errorf("%d timers left behind by the wiped session", k.clock.Pending())
+	}
+}
+
+func TestTouchDuringCountdownKeepsTheSession(t *testing.T) {
+	k := newKioskDriver(t)
+	k.begin()
+	k.choose("yes")
+	k.clock.Advance(100 * time.Second)
+	if !k.overlayShown() {
+		t.Fatal("no countdown")
+	}
+	k.tap("I'm still here")
+	if k.overlayShown() || k.ui.screen != screenQuestion || k.ui.asking.ID != "phq9_1" {
+		t.Fatalf("after touching: overlay %v, %s", k.overlayShown(), k.ui.screen)
+	}
+	if a, ok := k.ui.session.Answer("age_18_plus"); !ok || a.Code != "yes" {
+		t.Error("the answer was lost")
+	}
+	// A touch anywhere on the dimmed screen counts too.
+	k.clock.Advance(95 * time.Second)
+	for _, o := range k.all() {
+		if c, ok := o.(*tapCatcher); ok {
+			test.Tap(c)
+			break
+		}
+	}
+	if k.overlayShown() {
+		t.Error("a touch on the dimmed screen did not keep the session")
+	}
+	if k.clock.Pending() != 1 {
+		t.Errorf("%d timers after a touch; want just the idle timer", k.clock.Pending())
+	}
+}
+
+func TestCrisisAndUrgentWaitLongerAndAlertStaffOnce(t *testing.T) {
+	k := newKioskDriver(t)
+	k.begin()
+	k.answerUntil(map[string]any{"asq_2": "yes"})
+	if k.ui.screen != screenUrgent || !k.sees("Please go to the front desk now") {
+		t.Fatalf("urgent screen:\n%s", k.screenText())
+	}
+	k.clock.Advance(5 * time.Minute)
+	if k.overlayShown() {
+		t.Error("the urgent screen timed out after 5 minutes; it should wait 10")
+	}
+	k.tap("I need help now")
+	if !k.sees("Please go to the front desk now") {
+		t.Errorf("crisis screen:\n%s", k.screenText())
+	}
+	k.tap("I need help now")
+	if got := k.alerts.kinds(); got != "urgent,crisis" {
+		t.Errorf("alerts %q, want urgent then crisis, each once", got)
+	}
+	ev := k.alerts.events[0]
+	if ev.Kiosk != "waiting-room-1" || ev.Time == "" {
+		t.Errorf("event %+v", ev)
+	}
+	k.clock.Advance(10*time.Minute + 30*time.Second)
+	if k.ui.screen != screenAttract {
+		t.Errorf("the crisis screen never timed out: %s", k.ui.screen)
+	}
+	k.begin()
+	k.tap("I need help now")
+	if got := k.alerts.kinds(); got != "urgent,crisis,crisis" {
+		t.Errorf("the next person's crisis sent %q", got)
+	}
+}
+
+func TestTwoSessionsInARowShareNothing(t *testing.T) {
+	k := newKioskDriver(t)
+	first := with(moderate, map[string]any{"ad_any": "yes", "goals": []string{"pain_relief"}})
+	k.begin()
+	k.answerUntil(first)
+	k.tap("Add a medicine")
+	test.Type(k.w.Canvas().Focused().(fyne.Focusable), "zol")
+	k.tap("Sertraline (Zoloft)")
+	k.choose("8_plus")
+	k.tap("I need help now") // leaves a half-made entry and a crisis behind
+	k.tap("Back to start")
+	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() {
+		t.Fatalf("Back to start: %s, empty %v", k.ui.screen, k.ui.session.IsEmpty())
+	}
+	// The second person goes through every kind of screen; none may show
+	// anything of the first.
+	traces := []string{"Sertraline", "Zoloft", "zol", "8 weeks or more", "Medicine 1", "Relief from chronic pain"}
+	check := func(where string, traces []string) {
+		t.Helper()
+		text := k.screenText()
+		for _, tr := range traces {
+			if strings.Contains(text, tr) {
+				t.Errorf("the second person sees %q on the %s screen", tr, where)
+			}
+		}
+		for _, o := range k.all() {
+			if e, ok := o.(*widget.Entry); ok && e.Text != "" {
+				t.Errorf("a text field on the %s screen holds %q", where, e.Text)
+			}
+			if b, ok := o.(*keyButton); ok && b.Icon != nil && b.Icon.Name() == theme.ConfirmIcon().Name() {
+				t.Errorf("the answer %q is ticked on the %s screen", b.Text, where)
+			}
+		}
+	}
+	check("attract", traces)
+	k.begin()
+	for k.ui.screen == screenQuestion && k.ui.asking.ID != "ad_any" {
+		check("question "+k.ui.asking.ID, traces)
+		k.choose(calmAnswer(k.ui.asking).(string))
+	}
+	k.choose("yes")
+	check("medicines", traces)
+	k.tap("Add a medicine")
+	check("medicine search", []string{"Medicine 1", "8 weeks or more"}) // the list itself names every medicine
+	if got := len(matchingOptions(k.ui.def.Item("meds").Field("med_name"), "", "en")); got < 20 {
+		t.Errorf("the search starts filtered: %d medicines", got)
+	}
+}
+
+func TestStaffPINResetsAndExits(t *testing.T) {
+	k := newKioskDriver(t)
+	k.begin()
+	k.choose("yes")
+	k.holdCorner(2 * time.Second)
+	if k.sees("Staff PIN") {
+		t.Fatal("a 2 s press opened the PIN pad")
+	}
+	k.holdCorner(3 * time.Second)
+	if !k.sees("Staff PIN") {
+		t.Fatal("a 3 s press did not open the PIN pad")
+	}
+	k.key(fyne.Key1) // keys go to the pad, not to the question behind it
+	if k.ui.asking.ID != "phq9_1" || k.ui.session.Visible("phq9_difficulty") {
+		t.Error("a key on the PIN pad answered the question behind it")
+	}
+	k.tap("Clear")
+	k.enterPIN(staffPIN)
+	if !k.sees("Reset session") {
+		t.Fatalf("the right PIN did not open the staff menu:\n%s", k.screenText())
+	}
+	k.tap("Reset session")
+	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() || k.overlayShown() {
+		t.Errorf("staff reset: %s, empty %v, overlay %v", k.ui.screen, k.ui.session.IsEmpty(), k.overlayShown())
+	}
+	k.holdCorner(3 * time.Second)
+	k.enterPIN(staffPIN)
+	k.tap("Exit kiosk")
+	if !k.quit {
+		t.Error("Exit kiosk did not end the app")
+	}
+}
+
+func TestFiveWrongPINsLockThePad(t *testing.T) {
+	k := newKioskDriver(t)
+	k.holdCorner(3 * time.Second)
+	for i := 0; i < 4; i++ {
+		k.enterPIN("0000")
+		if !k.sees("That PIN is not right.") {
+			t.Fatalf("wrong PIN %d:\n%s", i+1, k.screenText())
+		}
+	}
+	k.enterPIN("0000")
+	if !k.sees("locked for 5 minutes") {
+		t.Fatalf("after 5 wrong PINs:\n%s", k.screenText())
+	}
+	k.enterPIN(staffPIN)
+	if k.sees("Reset session") {
+		t.Fatal("the right PIN worked while the pad was locked")
+	}
+	k.clock.Advance(5 * time.Minute)
+	k.enterPIN(staffPIN)
+	if !k.sees("Reset session") {
+		t.Errorf("the right PIN after the lockout:\n%s", k.screenText())
+	}
+}
+
+func TestKioskCrisisLinesComeFromTheConfig(t *testing.T) {
+	k := newKioskDriver(t)
+	k.ui.kiosk.opts.Config.CrisisLines = []kiosk.CrisisLine{{Number: "116 123", Text: "Samaritans: call 116 123"}}
+	k.tap("Touch to start")
+	k.tap("I need help now")
+	if !k.sees("116 123") || k.sees("988") {
+		t.Errorf("crisis screen with UK lines:\n%s", k.screenText())
+	}
+}

@@ -1,0 +1,114 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// pinPad is the staff PIN pad over the kiosk, and the staff menu it opens.
+type pinPad struct {
+	ui      *UI
+	overlay *fyne.Container
+	digits  string
+	shown   *widget.Label
+	message *widget.Label
+}
+
+// showPINPad opens the staff PIN pad (after the corner is held for 3 s).
+func (ui *UI) showPINPad() {
+	p := &pinPad{ui: ui, shown: heading(""), message: body("")}
+	p.shown.Alignment = fyne.TextAlignCenter
+	p.message.Alignment = fyne.TextAlignCenter
+	keys := container.NewGridWithColumns(3)
+	for _, d := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"} {
+		keys.Add(p.digitButton(d))
+	}
+	keys.Add(ui.button(tr(ui.lang, "pin.clear"), widget.MediumImportance, p.clear))
+	keys.Add(p.digitButton("0"))
+	keys.Add(ui.button(tr(ui.lang, "pin.ok"), widget.HighImportance, p.submit))
+	cancel := ui.button(tr(ui.lang, "pin.cancel"), widget.MediumImportance, p.close)
+	panel := container.NewVBox(subheading(tr(ui.lang, "pin.heading")), p.shown, p.message,
+		container.NewGridWrap(fyne.NewSize(360, 300), keys), cancel)
+	p.open(panel)
+	if ui.kiosk.pinLocked() {
+		p.message.SetText(tr(ui.lang, "pin.locked"))
+	}
+	ui.keysOverride = &keyHandlers{
+		digit: func(n int) { p.add(string(rune('0' + n))) },
+		enter: p.submit,
+		back:  p.clear,
+	}
+}
+
+func (p *pinPad) digitButton(d string) fyne.CanvasObject {
+	return p.ui.button(d, widget.MediumImportance, func() { p.add(d) })
+}
+
+// open shows a panel over everything, on a dimmed, tap-absorbing backdrop.
+func (p *pinPad) open(panel fyne.CanvasObject) {
+	c := p.ui.win.Canvas()
+	if p.overlay != nil {
+		c.Overlays().Remove(p.overlay)
+	}
+	p.overlay = container.NewStack(newTapCatcher(p.ui.touched), container.NewCenter(card(panel)))
+	p.overlay.Resize(c.Size())
+	c.Overlays().Add(p.overlay)
+}
+
+func (p *pinPad) add(d string) {
+	if len(p.digits) < 12 {
+		p.digits += d
+	}
+	p.shown.SetText(strings.Repeat("●", len(p.digits)))
+}
+
+func (p *pinPad) clear() {
+	p.digits = ""
+	p.shown.SetText("")
+}
+
+func (p *pinPad) close() {
+	p.ui.win.Canvas().Overlays().Remove(p.overlay)
+	p.ui.keysOverride = nil
+}
+
+func (p *pinPad) submit() {
+	k := p.ui.kiosk
+	if k.pinLocked() {
+		p.clear()
+		p.message.SetText(tr(p.ui.lang, "pin.locked"))
+		return
+	}
+	ok := k.checkPIN(p.digits)
+	p.clear()
+	if !ok {
+		if k.pinLocked() {
+			p.message.SetText(tr(p.ui.lang, "pin.locked"))
+		} else {
+			p.message.SetText(tr(p.ui.lang, "pin.wrong"))
+		}
+		return
+	}
+	p.showStaffMenu()
+}
+
+// showStaffMenu offers staff what the PIN unlocks.
+func (p *pinPad) showStaffMenu() {
+	l := p.ui.lang
+	reset := p.ui.button(tr(l, "staff.reset"), widget.HighImportance, func() {
+		p.close()
+		p.ui.kiosk.wipe()
+	})
+	exit := p.ui.button(tr(l, "staff.exit"), widget.DangerImportance, func() {
+		p.close()
+		if p.ui.kiosk.opts.Quit != nil {
+			p.ui.kiosk.opts.Quit()
+		}
+	})
+	back := p.ui.button(tr(l, "pin.cancel"), widget.MediumImportance, p.close)
+	p.open(container.NewVBox(subheading(tr(l, "staff.heading")), reset, exit, back))
+	p.ui.keysOverride = &keyHandlers{}
+}
