@@ -62,7 +62,7 @@ func (p *pinPad) add(d string) {
 	if len(p.digits) < 12 {
 		p.digits += d
 	}
-	p.shown.SetText(strings.Repeat("●", len(p.digits)))
+	p.shown.SetText(strings.TrimSpace(strings.Repeat("• ", len(p.digits))))
 }
 
 func (p *pinPad) clear() {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -86,6 +87,28 @@ func TestGoldenImages(t *testing.T) {
 	}
 }
 
+// kioskStates reach the kiosk's own screens.
+var kioskStates = []struct {
+	name  string
+	reach func(k *kioskDriver)
+}{
+	{"15-kiosk-attract", func(k *kioskDriver) {}},
+	{"16-kiosk-still-there", func(k *kioskDriver) {
+		k.begin()
+		k.choose("yes")
+		k.clock.Advance(95 * time.Second)
+	}},
+	{"17-kiosk-staff-pin", func(k *kioskDriver) {
+		k.holdCorner(3 * time.Second)
+		k.tap("1")
+		k.tap("2")
+	}},
+	{"18-kiosk-crisis", func(k *kioskDriver) {
+		k.tap("Touch to start")
+		k.tap("I need help now")
+	}},
+}
+
 // TestWriteScreenshots writes every screen to KETASCREEN_SCREENSHOTS (make screenshots).
 func TestWriteScreenshots(t *testing.T) {
 	dir := os.Getenv("KETASCREEN_SCREENSHOTS")
@@ -103,6 +126,18 @@ func TestWriteScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := png.Encode(f, d.w.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	for _, s := range kioskStates {
+		k := newKioskDriver(t)
+		s.reach(k)
+		f, err := os.Create(filepath.Join(dir, s.name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := png.Encode(f, k.w.Canvas().Capture()); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()
