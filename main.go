@@ -52,9 +52,13 @@ func main() {
 		os.Exit(1)
 	}
 	opts := screens.DefaultOptions()
-	if *kioskMode || kiosk.WantsKiosk(*configPath, def.Languages) {
-		cfg, err := kiosk.Open(*configPath, def.Languages)
-		if err != nil {
+	cfg, err := kiosk.Open(*configPath, def.Languages)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if *kioskMode || cfg != nil && cfg.Kiosk {
+		if err := kiosk.Ready(cfg, *configPath); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}

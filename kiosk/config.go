@@ -222,40 +222,43 @@ func keyLines(src []byte) map[string]int {
 	return lines
 }
 
-// Open finds and loads the kiosk config for kiosk mode: the named file, or
-// the default one. It refuses, saying how to fix it, when there is no staff
-// PIN, since nobody could then leave or reset the kiosk.
+// Open loads the kiosk config: the named file, or the default one when it
+// exists. It returns nil and no error only when no file was named and the
+// default does not exist. A file that exists but is wrong is an error, so a
+// mistake never silently turns a kiosk into a desktop app.
 func Open(path string, definitionLanguages []string) (*Config, error) {
-	if path == "" {
+	named := path != ""
+	if !named {
 		def, err := DefaultPath()
 		if err != nil {
-			return nil, err
+			return nil, nil
 		}
 		path = def
 	}
 	c, err := LoadConfig(path, definitionLanguages)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("kiosk mode needs a config file with a staff PIN, and %s does not exist.\nCreate it by setting the PIN: ketascreen kiosk-pin --config %s", path, path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("kiosk mode did not start: %w", err)
-	}
-	if c.PINHash == "" {
-		return nil, fmt.Errorf("kiosk mode needs a staff PIN, and %s has none.\nSet one with: ketascreen kiosk-pin --config %s", path, path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && !named:
+		return nil, nil
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("the kiosk config %s does not exist.\nCreate it by setting the staff PIN: ketascreen kiosk-pin --config %s", path, path)
+	case err != nil:
+		return nil, fmt.Errorf("the kiosk did not start: %w", err)
 	}
 	return c, nil
 }
 
-// WantsKiosk tells whether a config file asks for kiosk mode (kiosk: true),
-// reading it only if it exists; errors are left to Open.
-func WantsKiosk(path string, definitionLanguages []string) bool {
-	if path == "" {
-		def, err := DefaultPath()
-		if err != nil {
-			return false
+// Ready says why kiosk mode cannot start with a config, or nil: there must
+// be a config with a staff PIN, since nobody could otherwise leave or reset
+// the kiosk. path is the config named on the command line, if any.
+func Ready(c *Config, path string) error {
+	if c == nil {
+		if path == "" {
+			path, _ = DefaultPath()
 		}
-		path = def
+		return fmt.Errorf("kiosk mode needs a config file with a staff PIN, and %s does not exist.\nCreate it by setting the PIN: ketascreen kiosk-pin --config %s", path, path)
 	}
-	c, err := LoadConfig(path, definitionLanguages)
-	return err == nil && c.Kiosk
+	if c.PINHash == "" {
+		return fmt.Errorf("kiosk mode needs a staff PIN, and %s has none.\nSet one with: ketascreen kiosk-pin --config %s", c.File, c.File)
+	}
+	return nil
 }

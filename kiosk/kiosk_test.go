@@ -145,3 +145,31 @@ func TestManualClockRunsTimersInOrder(t *testing.T) {
 		t.Errorf("fired %v pending %d", fired, c.Pending())
 	}
 }
+
+func TestOpenAndReady(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	if c, err := Open("", langs); c != nil || err != nil {
+		t.Errorf("no default file: %v %v, want nothing and no error", c, err)
+	}
+	if err := Ready(nil, ""); err == nil || !strings.Contains(err.Error(), "ketascreen kiosk-pin --config") {
+		t.Errorf("kiosk mode without a config: %v", err)
+	}
+	missing := filepath.Join(t.TempDir(), "kiosk.yaml")
+	if _, err := Open(missing, langs); err == nil {
+		t.Error("a named config that does not exist gave no error")
+	}
+	def, _ := DefaultPath()
+	os.MkdirAll(filepath.Dir(def), 0o700)
+	os.WriteFile(def, []byte("kiosk: true\nidle_seconds: 3\n"), 0o600)
+	if _, err := Open("", langs); err == nil || !strings.Contains(err.Error(), "idle_seconds") {
+		t.Errorf("a faulty default config must stop the start, not be skipped: %v", err)
+	}
+	os.WriteFile(def, []byte("kiosk: true\n"), 0o600)
+	c, err := Open("", langs)
+	if err != nil || !c.Kiosk {
+		t.Fatalf("%v %v", c, err)
+	}
+	if err := Ready(c, ""); err == nil || !strings.Contains(err.Error(), "has none") {
+		t.Errorf("no PIN: %v", err)
+	}
+}
