@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -96,8 +97,8 @@ func testWindow(t *testing.T, bin string) {
 	app.Cancel = func() error { return syscall.Kill(-app.Process.Pid, syscall.SIGKILL) }
 	app.WaitDelay = 5 * time.Second
 	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_RUNTIME_DIR="+runtimeDir, "LANG=C", "XDG_CACHE_HOME=")
-	var stderr strings.Builder
-	app.Stderr = &stderr
+	stderr := &lockedBuffer{}
+	app.Stderr = stderr
 	if err := app.Start(); err != nil {
 		t.Fatalf("starting the app: %v", err)
 	}
@@ -214,7 +215,7 @@ func colours(t *testing.T, display string) int {
 
 // startApp runs the binary in a D-Bus session on the display, and stops it
 // (and the bus) when the test ends.
-func startApp(t *testing.T, display string, bin string, args ...string) (done chan error, stderr *strings.Builder) {
+func startApp(t *testing.T, display string, bin string, args ...string) (done chan error, stderr *lockedBuffer) {
 	t.Helper()
 	home := t.TempDir()
 	runtimeDir := filepath.Join(t.TempDir(), "run")
@@ -228,7 +229,7 @@ func startApp(t *testing.T, display string, bin string, args ...string) (done ch
 	app.Cancel = func() error { return syscall.Kill(-app.Process.Pid, syscall.SIGKILL) }
 	app.WaitDelay = 5 * time.Second
 	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_RUNTIME_DIR="+runtimeDir, "LANG=C", "XDG_CACHE_HOME=")
-	stderr = &strings.Builder{}
+	stderr = &lockedBuffer{}
 	app.Stderr = stderr
 	if err := app.Start(); err != nil {
 		t.Fatalf("starting the app: %v", err)
@@ -295,4 +296,22 @@ func testKiosk(t *testing.T, bin string) {
 	if colours(t, display) < 50 {
 		t.Error("the kiosk window is blank")
 	}
+}
+
+// lockedBuffer collects a process's output while the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
