@@ -165,6 +165,12 @@ const (
 	CountEntries ScoreKind = "count_entries"
 )
 
+// Explanation is a condition with the plain words that say what it means.
+type Explanation struct {
+	When *Condition
+	Text Text
+}
+
 // Band is a named range of a score, such as PHQ-9 10–14 "moderate".
 type Band struct {
 	Code     string
@@ -193,11 +199,13 @@ type Score struct {
 	OtherwiseText Text       // its text
 	List          *Item      // count_entries
 	Where         *Condition // count_entries, evaluated per entry
-	Report        string     // where the headless JSON puts it ("trials.failed")
-	Source        *Source
-	Pos           Pos
-	minN, maxN    int // range of the value; maxN < 0 means no upper bound
-	deps          []*Item
+	// NotCounted says, per entry, why an entry was not counted (count_entries).
+	NotCounted []*Explanation
+	Report     string // where the headless JSON puts it ("trials.failed")
+	Source     *Source
+	Pos        Pos
+	minN, maxN int // range of the value; maxN < 0 means no upper bound
+	deps       []*Item
 }
 
 // ResultCodes lists the codes a classify score can give, otherwise last.

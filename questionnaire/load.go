@@ -504,7 +504,7 @@ var scoreKinds = []string{string(Sum), string(Count), string(Classify), string(C
 
 func (l *loader) readScores(nodes []ast.Node) {
 	for _, n := range nodes {
-		m := l.r.mapping(n, "a score", keyID, "name", "kind", "items", "count", "bands", "positive", "cases", "otherwise", "list", "where", "report", "source")
+		m := l.r.mapping(n, "a score", keyID, "name", "kind", "items", "count", "bands", "positive", "cases", "otherwise", "list", "where", "not_counted", "report", "source")
 		s := &Score{Pos: l.r.pos(n)}
 		var idNode, kindNode ast.Node
 		s.ID, idNode = m.str(keyID, true)
@@ -531,6 +531,14 @@ func (l *loader) readScores(nodes []ast.Node) {
 			}
 			if w, wn := m.str("where", true); wn != nil && s.List != nil {
 				s.Where = l.condition(w, wn, s.List, what+": where")
+			}
+			for _, en := range m.list("not_counted", false) {
+				em := l.r.mapping(en, "a not_counted reason of "+what, "when", keyText)
+				e := &Explanation{Text: em.text(keyText, true)}
+				if w, wn := em.str("when", true); wn != nil && s.List != nil {
+					e.When = l.condition(w, wn, s.List, what+": not_counted")
+				}
+				s.NotCounted = append(s.NotCounted, e)
 			}
 		default:
 			if kind != "" {

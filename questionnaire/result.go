@@ -223,3 +223,29 @@ func (d *Definition) FiredRules() map[string]bool {
 	}
 	return fired
 }
+
+// EntryNotCounted returns, for entry i (from 0) of the list a count_entries
+// score counts, the definition's words for why it was not counted; nothing
+// when it was counted.
+func (s *Session) EntryNotCounted(scoreID string, i int) []Text {
+	sc := s.def.Score(scoreID)
+	if sc == nil || sc.Kind != CountEntries {
+		return nil
+	}
+	entries := s.answers[sc.List.ID].Entries
+	if i < 0 || i >= len(entries) {
+		return nil
+	}
+	ev := s.evaluator(s.walk())
+	ev.list, ev.entry, ev.entryNo = sc.List, entries[i], i+1
+	if ok, _ := ev.holds(sc.Where); ok {
+		return nil
+	}
+	var out []Text
+	for _, e := range sc.NotCounted {
+		if ok, _ := ev.holds(e.When); ok {
+			out = append(out, e.Text)
+		}
+	}
+	return out
+}

@@ -211,3 +211,28 @@ func TestFlagsFollowTheSpecification(t *testing.T) {
 		}
 	}
 }
+
+func TestEntryNotCountedSaysWhy(t *testing.T) {
+	def := defaultDefinition(t)
+	s := NewSessionWith(def, answers(t, def, map[string]any{"ad_any": "yes", "meds": []any{
+		med("sertraline", "8_plus", "yes", "under_25"),
+		med("fluoxetine", "4_5", "no", "under_25"),
+		med("citalopram", "8_plus", "yes", "50_plus"),
+		med("bupropion", "unsure", "yes", "unsure"),
+	}}))
+	want := [][]string{
+		nil,
+		{"not taken long enough at the intended dose", "dose not raised to what the prescriber intended"},
+		{"helped by half or more (a response)"},
+		{"time at the intended dose not known", "improvement not known"},
+	}
+	for i, w := range want {
+		var got []string
+		for _, text := range s.EntryNotCounted("trials_failed", i) {
+			got = append(got, text.In("en"))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(w) {
+			t.Errorf("entry %d: %v, want %v", i+1, got, w)
+		}
+	}
+}

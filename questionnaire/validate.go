@@ -670,6 +670,9 @@ func (l *loader) checkTexts() {
 			check(cs.Text, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, cs.Result))
 		}
 		check(s.OtherwiseText, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, s.Otherwise))
+		for i, e := range s.NotCounted {
+			check(e.Text, s.Pos, fmt.Sprintf("score %q: not_counted reason %d", s.ID, i+1))
+		}
 	}
 	for _, o := range append(slices.Clone(d.Outcomes), d.Pathways...) {
 		check(o.Headline, o.Pos, fmt.Sprintf("%q: headline", o.ID))
