@@ -108,13 +108,7 @@ func (ui *UI) entryCard(list *questionnaire.Item, i int, e questionnaire.Entry) 
 	return card
 }
 
-// optionLabel is an answer's text with its other names: "Sertraline (Zoloft)".
-func optionLabel(o *questionnaire.Option, lang string) string {
-	if len(o.Also) == 0 {
-		return o.Text.In(lang)
-	}
-	return fmt.Sprintf("%s (%s)", o.Text.In(lang), strings.Join(o.Also, ", "))
-}
+func optionLabel(o *questionnaire.Option, lang string) string { return o.Label(lang) }
 
 // pickerFieldLimit: fields with more answers than this are picked from a
 // searchable list rather than a column of buttons.

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -99,7 +98,7 @@ func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, r := range res.Reasons {
 		box.Add(wrapped(r.Rule.Reason.In(l), theme.SizeNameText, true))
-		if lines := ui.causeLines(res, r.Causes); len(lines) > 0 {
+		if lines := ui.session.DescribeCauses(res, r.Causes, l, ui.words()); len(lines) > 0 {
 			box.Add(small(trf(l, "result.your_answers", "")))
 			for _, line := range lines {
 				box.Add(small("• " + line))
@@ -113,74 +112,10 @@ func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
 	return box
 }
 
-// causeLines writes the answers behind a reason, one line each: answers that
-// add up to a score as that score, a medicine's answers together, and any
-// other answer as "question — answer".
-func (ui *UI) causeLines(res *questionnaire.Result, causes []questionnaire.Cause) []string {
+// words are the interface words descriptions of answers need.
+func (ui *UI) words() questionnaire.Words {
 	l := ui.lang
-	var lines []string
-	done := map[string]bool{}
-	for _, c := range causes {
-		it := ui.def.Item(c.Item)
-		switch {
-		case it == nil:
-			continue
-		case c.Field != "":
-			key := fmt.Sprintf("%s#%d", c.Item, c.Entry)
-			if !done[key] {
-				done[key] = true
-				lines = append(lines, ui.entryLine(it, c.Entry, causes))
-			}
-		case ui.scoreOf(res, it) != nil:
-			s := ui.scoreOf(res, it)
-			if !done[s.Score.ID] {
-				done[s.Score.ID] = true
-				lines = append(lines, s.Score.Name.In(l)+": "+ui.scoreText(s))
-			}
-		default:
-			a, _ := ui.session.Answer(c.Item)
-			lines = append(lines, fmt.Sprintf("%s — %s", it.Text.In(l), answerText(it, a, l)))
-		}
-	}
-	return lines
-}
-
-// scoreOf returns the sum or count score an item adds to, if any.
-func (ui *UI) scoreOf(res *questionnaire.Result, it *questionnaire.Item) *questionnaire.ScoreResult {
-	for _, s := range res.Scores {
-		if s.Score.Kind == questionnaire.Sum || s.Score.Kind == questionnaire.Count {
-			for _, x := range s.Score.Items {
-				if x == it {
-					return s
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// entryLine writes one medicine and the answers of it that a reason used.
-func (ui *UI) entryLine(list *questionnaire.Item, entry int, causes []questionnaire.Cause) string {
-	l := ui.lang
-	title := trf(l, "meds.entry", entry)
-	entries := ui.session.Entries(list.ID)
-	if entry >= 1 && entry <= len(entries) {
-		if o := list.Fields[0].Option(entries[entry-1][list.Fields[0].ID]); o != nil {
-			title += " (" + optionLabel(o, l) + ")"
-		}
-	}
-	var parts []string
-	for _, c := range causes {
-		if c.Item != list.ID || c.Entry != entry {
-			continue
-		}
-		if f := list.Field(c.Field); f != nil {
-			if o := f.Option(c.Answer); o != nil {
-				parts = append(parts, o.Text.In(l))
-			}
-		}
-	}
-	return title + ": " + strings.Join(parts, " · ")
+	return questionnaire.Words{Entry: tr(l, "meds.entry"), Count: tr(l, "result.count"), Positive: tr(l, "result.positive"), Negative: tr(l, "result.negative")}
 }
 
 // flags shows what to raise with the provider, by group.
@@ -224,27 +159,5 @@ func (ui *UI) scores(res *questionnaire.Result) fyne.CanvasObject {
 }
 
 func (ui *UI) scoreText(s *questionnaire.ScoreResult) string {
-	l := ui.lang
-	switch s.Score.Kind {
-	case questionnaire.Classify:
-		for _, c := range s.Score.Cases {
-			if c.Result == s.Result {
-				return c.Text.In(l)
-			}
-		}
-		return s.Score.OtherwiseText.In(l)
-	case questionnaire.Count:
-		text := trf(l, "result.count", s.Value, len(s.Score.Items))
-		if s.Score.Positive != nil {
-			if s.Positive {
-				return text + " (" + tr(l, "result.positive") + ")"
-			}
-			return text + " (" + tr(l, "result.negative") + ")"
-		}
-		return text
-	}
-	if s.Band != nil {
-		return fmt.Sprintf("%d (%s)", s.Value, s.Band.Text.In(l))
-	}
-	return fmt.Sprint(s.Value)
+	return questionnaire.ScoreText(s, ui.lang, ui.words())
 }

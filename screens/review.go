@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -97,29 +96,6 @@ func (ui *UI) reviewRow(it *questionnaire.Item) fyne.CanvasObject {
 	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(change), text)
 }
 
-// answerText writes an answer in words: the option's text, the texts of a
-// multiple choice, or the medicines of a list.
 func answerText(it *questionnaire.Item, a questionnaire.Answer, lang string) string {
-	switch it.Type {
-	case questionnaire.Multi:
-		var parts []string
-		for _, c := range a.Codes {
-			if o := it.Option(c); o != nil {
-				parts = append(parts, o.Text.In(lang))
-			}
-		}
-		return strings.Join(parts, "; ")
-	case questionnaire.List:
-		var parts []string
-		for _, e := range a.Entries {
-			if o := it.Fields[0].Option(e[it.Fields[0].ID]); o != nil {
-				parts = append(parts, optionLabel(o, lang))
-			}
-		}
-		return strings.Join(parts, "; ")
-	}
-	if o := it.Option(a.Code); o != nil {
-		return o.Text.In(lang)
-	}
-	return a.Code
+	return questionnaire.AnswerText(it, a, lang)
 }
