@@ -34,6 +34,10 @@ func main() {
 			os.Exit(headless.Score(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
 		case "kiosk-pin":
 			os.Exit(headless.KioskPIN(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
+		case "export-fhir-questionnaire":
+			os.Exit(headless.ExportFHIRQuestionnaire(os.Args[2:], os.Stdout, os.Stderr))
+		case "decrypt":
+			os.Exit(headless.Decrypt(os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}
 	definition := flag.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
@@ -115,8 +119,10 @@ func usage() {
 	fmt.Fprintln(out, "usage:")
 	fmt.Fprintln(out, "  ketascreen [--definition FILE] [--lang en]   open the app")
 	fmt.Fprintln(out, "  ketascreen check [DEFINITION.yaml]           validate a definition and run its examples")
-	fmt.Fprintln(out, "  ketascreen score [--definition FILE] ANSWERS.json   print the result of an answers file as JSON")
+	fmt.Fprintln(out, "  ketascreen score [--definition FILE] [--pdf OUT.pdf] [--fhir OUT.json] ANSWERS.json")
 	fmt.Fprintln(out, "  ketascreen --kiosk [--config FILE]           run as a waiting-room kiosk")
 	fmt.Fprintln(out, "  ketascreen kiosk-pin [--config FILE]         set the kiosk's staff PIN")
+	fmt.Fprintln(out, "  ketascreen export-fhir-questionnaire [-o OUT.json]   the FHIR Questionnaire of the definition")
+	fmt.Fprintln(out, "  ketascreen decrypt -i KEY.txt RECORD.age      open a kiosk record")
 	flag.PrintDefaults()
 }

@@ -4,6 +4,7 @@
 package headless
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -11,8 +12,13 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
+
+	"github.com/google/uuid"
 
 	"ketascreen/questionnaire"
+	"ketascreen/records"
+	"ketascreen/summary"
 )
 
 // Exit codes of the commands.
@@ -124,9 +130,11 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	defPath := fs.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
 	lang := fs.String("lang", "en", "language of the reason texts")
+	pdfPath := fs.String("pdf", "", "also write the provider summary PDF to `FILE`")
+	fhirPath := fs.String("fhir", "", "also write the FHIR R4 QuestionnaireResponse to `FILE`")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ketascreen score [--definition FILE] [--lang en] ANSWERS.json")
-		fmt.Fprintln(stderr, "Prints the screening result of an answers file as JSON. Use - to read standard input.")
+		fmt.Fprintln(stderr, "usage: ketascreen score [--definition FILE] [--lang en] [--pdf OUT.pdf] [--fhir OUT.json] ANSWERS.json")
+		fmt.Fprintln(stderr, "Prints the screening result of an answers file (or a FHIR QuestionnaireResponse) as JSON. Use - to read standard input.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -153,12 +161,19 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reading the answers: %v\n", err)
 		return ExitInput
 	}
+	if summary.IsQuestionnaireResponse(data) {
+		if data, err = summary.AnswersFromResponse(data); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return ExitInput
+		}
+	}
 	answers, err := questionnaire.ReadAnswers(name, data, def)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitInput
 	}
-	res := questionnaire.NewSessionWith(def, answers).Result()
+	session := questionnaire.NewSessionWith(def, answers)
+	res := session.Result()
 	if !res.Complete {
 		for _, it := range res.Unanswered {
 			fmt.Fprintf(stderr, "%s: item %q is shown but not answered%s\n", name, it.ID, missingDetail(answers, it))
@@ -170,8 +185,36 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return ExitInput
 	}
+	in := summary.Input{Session: session, Lang: *lang, ResponseID: uuid.NewString(), Created: time.Now()}
+	if err := writeSummaries(in, *pdfPath, *fhirPath); err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitInput
+	}
 	fmt.Fprintln(stdout, string(out))
 	return ExitOK
+}
+
+// writeSummaries writes the PDF and FHIR files asked for, atomically.
+func writeSummaries(in summary.Input, pdfPath, fhirPath string) error {
+	if pdfPath != "" {
+		var buf bytes.Buffer
+		if err := summary.WritePDF(&buf, in); err != nil {
+			return err
+		}
+		if err := records.WriteFile(pdfPath, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	if fhirPath != "" {
+		data, err := json.MarshalIndent(summary.Response(in), "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := records.WriteFile(fhirPath, append(data, '\n'), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func missingDetail(answers questionnaire.Answers, it *questionnaire.Item) string {

@@ -1,0 +1,5 @@
+package records
+
+import "syscall"
+
+func errNoSpace() error { return syscall.ENOSPC }
