@@ -1,0 +1,271 @@
+package summary
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"ketascreen/questionnaire"
+)
+
+var calm = map[string]any{
+	"age_18_plus": "yes",
+	"phq9_1": "0", "phq9_2": "0", "phq9_3": "0", "phq9_4": "0", "phq9_5": "0",
+	"phq9_6": "0", "phq9_7": "0", "phq9_8": "0", "phq9_9": "0",
+	"asq_1": "no", "asq_2": "no", "asq_3": "no", "asq_4": "no",
+	"gad7_1": "0", "gad7_2": "0", "gad7_3": "0", "gad7_4": "0", "gad7_5": "0", "gad7_6": "0", "gad7_7": "0",
+	"pcptsd5_trauma": "no", "episode_length": "1_2y", "ad_any": "no", "augmentation": "no",
+	"psychotherapy": "past", "ect": "never", "tms": "never", "ketamine_prior": "never",
+	"aneurysm": "no", "avm": "no", "brain_bleed": "no", "ketamine_allergy": "no", "high_bp": "no",
+	"heart_disease": "no", "psychosis": "no", "bipolar": "no", "substance_use": "no", "ketamine_misuse": "no",
+	"pregnancy": "not_applicable", "interacting_meds": []string{"none"}, "liver_disease": "no",
+	"eye_brain_pressure": "no", "bladder_problems": "no", "hyperthyroid": "no",
+	"goals": []string{"learn_options"}, "ride_home": "yes", "twice_weekly": "yes",
+}
+
+func input(t *testing.T, changes map[string]any) Input {
+	t.Helper()
+	def, err := questionnaire.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := map[string]any{}
+	for k, v := range calm {
+		all[k] = v
+	}
+	for k, v := range changes {
+		if v == nil {
+			delete(all, k)
+		} else {
+			all[k] = v
+		}
+	}
+	data, _ := json.Marshal(map[string]any{"answers": all})
+	answers, err := questionnaire.ReadAnswers("t.json", data, def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Session: questionnaire.NewSessionWith(def, answers), Lang: "en", ResponseID: "5f0c7a8e-2b1d-4c3e-9f00-123456789abc",
+		Created: time.Date(2026, 11, 26, 14, 5, 0, 0, time.UTC)}
+}
+
+// pdfPages writes the PDF and reads back the text of each page, cropped to
+// the page: text that ran off the page would be missing.
+func pdfPages(t *testing.T, in Input) []string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed; make test installs it")
+	}
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "summary.pdf")
+	os.WriteFile(path, buf.Bytes(), 0o600)
+	out, err := exec.Command("pdftotext", "-x", "0", "-y", "0", "-W", "612", "-H", "792", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+	for i := range pages {
+		pages[i] = normalize(pages[i])
+	}
+	return pages
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+// normalize joins wrapped lines, so a sentence split over lines still matches.
+func normalize(s string) string { return spaces.ReplaceAllString(strings.ReplaceAll(s, "\u00ad", ""), " ") }
+
+func mustContain(t *testing.T, text, want, what string) {
+	t.Helper()
+	if !strings.Contains(text, normalize(want)) {
+		t.Errorf("the PDF lacks %s: %q", what, want)
+	}
+}
+
+func TestPDFHasEverythingAProviderNeeds(t *testing.T) {
+	meds := []any{}
+	names := []string{"sertraline", "fluoxetine", "citalopram", "escitalopram", "venlafaxine", "duloxetine", "bupropion", "mirtazapine"}
+	for i, n := range names {
+		weeks := []string{"8_plus", "6_7", "4_5", "unsure"}[i%4]
+		meds = append(meds, map[string]string{"med_name": n, "med_weeks": weeks, "med_full_dose": "yes", "med_improvement": "under_25", "med_stop_reason": "side_effects"})
+	}
+	cases := []struct {
+		name    string
+		changes map[string]any
+		pages   int
+	}{
+		{"minimal", nil, 2},
+		{"eight medicines and many flags", map[string]any{
+			"phq9_1": "3", "phq9_2": "3", "phq9_3": "3", "phq9_4": "3", "phq9_9": "1", "phq9_difficulty": "2",
+			"ad_any": "yes", "meds": meds, "high_bp": "uncontrolled", "heart_disease": "unsure", "aneurysm": "unsure",
+			"interacting_meds": []string{"benzodiazepine", "opioid"}, "goals": []string{"pain_relief", "at_home_ketamine"},
+			"gad7_1": "3", "gad7_2": "3", "gad7_3": "3", "gad7_4": "3",
+		}, 4},
+		{"crisis", map[string]any{"asq_1": "yes", "asq_5": "yes"}, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := input(t, c.changes)
+			res := in.Session.Result()
+			pages := pdfPages(t, in)
+			all := strings.Join(pages, " ")
+			if len(pages) > c.pages {
+				t.Errorf("%d pages, want at most %d", len(pages), c.pages)
+			}
+			mustContain(t, all, res.Outcome.Headline.In("en"), "the headline")
+			for _, s := range res.Scores {
+				mustContain(t, all, s.Score.Name.In("en"), "score "+s.Score.ID)
+			}
+			for _, f := range res.Flags {
+				mustContain(t, all, f.Flag.Text.In("en"), "flag "+f.Flag.ID)
+			}
+			for _, in := range in.Session.Definition().Instruments {
+				mustContain(t, all, in.Attribution.In("en"), "the attribution of "+in.ID)
+			}
+			mustContain(t, all, "PHQ-9 item 9", "the item 9 answer")
+			mustContain(t, all, "5f0c7a8e-2b1d-4c3e-9f00-123456789abc", "the response id")
+			for i, p := range pages {
+				if !strings.Contains(p, "This is a screening, not a diagnosis.") || !strings.Contains(p, fmt.Sprintf("Page %d of %d", i+1, len(pages))) {
+					t.Errorf("page %d lacks the disclaimer or its number: %.200q", i+1, p)
+				}
+			}
+			if c.name == "eight medicines and many flags" {
+				for _, n := range []string{"Sertraline (Zoloft)", "Mirtazapine (Remeron)", "not taken long enough at the intended dose", "Uncertain"} {
+					mustContain(t, all, n, "the medicine table's "+n)
+				}
+			}
+			if c.name == "crisis" && strings.Contains(all, "Antidepressants in this episode") {
+				t.Error("the crisis summary shows treatment history that was never asked")
+			}
+		})
+	}
+}
+
+func TestPDFWithInitials(t *testing.T) {
+	in := input(t, nil)
+	in.Initials = "J.Q."
+	if all := strings.Join(pdfPages(t, in), " "); !strings.Contains(all, "Initials: J.Q.") {
+		t.Error("initials missing")
+	}
+	in.Initials = ""
+	if all := strings.Join(pdfPages(t, in), " "); !strings.Contains(all, "Initials: not given") {
+		t.Error("no name should be recorded when none is typed")
+	}
+}
+
+func TestFHIRResponseRoundTrips(t *testing.T) {
+	in := input(t, map[string]any{"phq9_1": "3", "phq9_2": "3", "phq9_3": "3", "phq9_4": "3", "phq9_difficulty": "2",
+		"ad_any": "yes", "meds": []any{
+			map[string]string{"med_name": "sertraline", "med_weeks": "8_plus", "med_full_dose": "yes", "med_improvement": "under_25"},
+			map[string]string{"med_name": "bupropion", "med_weeks": "6_7", "med_full_dose": "unsure", "med_improvement": "25_49", "med_stop_reason": "cost"},
+		}, "goals": []string{"rapid_relief", "pain_relief"}})
+	qr := Response(in)
+	data, err := json.Marshal(qr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !IsQuestionnaireResponse(data) {
+		t.Fatal("not recognised as a QuestionnaireResponse")
+	}
+	answers, err := AnswersFromResponse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := questionnaire.ReadAnswers("qr.json", answers, in.Session.Definition())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := in.Session.Result(), questionnaire.NewSessionWith(in.Session.Definition(), back).Result()
+	if a.OutcomeID() != b.OutcomeID() || a.PathwayID() != b.PathwayID() || !slices.Equal(a.FlagIDs(), b.FlagIDs()) {
+		t.Errorf("round trip: %s %s %v, then %s %s %v", a.OutcomeID(), a.PathwayID(), a.FlagIDs(), b.OutcomeID(), b.PathwayID(), b.FlagIDs())
+	}
+	if got := questionnaire.NewSessionWith(in.Session.Definition(), back).Entries("meds"); len(got) != 2 || got[1]["med_stop_reason"] != "cost" {
+		t.Errorf("medicines after the round trip: %v", got)
+	}
+}
+
+// TestFHIRShapeFollowsR4 checks the R4 rules the app relies on: required
+// elements, allowed codes and value types.
+func TestFHIRShapeFollowsR4(t *testing.T) {
+	in := input(t, map[string]any{"ad_any": "yes", "meds": []any{map[string]string{"med_name": "sertraline", "med_weeks": "8_plus", "med_full_dose": "yes", "med_improvement": "under_25"}}})
+	data, _ := json.Marshal(Response(in))
+	var qr map[string]any
+	json.Unmarshal(data, &qr)
+	if qr["resourceType"] != "QuestionnaireResponse" || qr["status"] != "completed" {
+		t.Errorf("resourceType %v status %v", qr["resourceType"], qr["status"])
+	}
+	if _, err := time.Parse(time.RFC3339, qr["authored"].(string)); err != nil {
+		t.Errorf("authored is not a FHIR dateTime: %v", qr["authored"])
+	}
+	id := qr["identifier"].(map[string]any)
+	if id["system"] != "urn:ietf:rfc:3986" || !strings.HasPrefix(id["value"].(string), "urn:uuid:") {
+		t.Errorf("identifier %v", id)
+	}
+	var checkItems func(items []any)
+	checkItems = func(items []any) {
+		for _, x := range items {
+			item := x.(map[string]any)
+			if item["linkId"] == "" || item["linkId"] == nil {
+				t.Errorf("an item without linkId: %v", item)
+			}
+			_, hasAnswer := item["answer"]
+			_, hasItems := item["item"]
+			if hasAnswer == hasItems {
+				t.Errorf("item %v must have answers or child items, not both or neither", item["linkId"])
+			}
+			for _, a := range asList(item["answer"]) {
+				ans := a.(map[string]any)
+				c, ok := ans["valueCoding"].(map[string]any)
+				if len(ans) != 1 || !ok || c["code"] == "" || c["system"] == "" || c["display"] == "" {
+					t.Errorf("item %v: answer %v is not a single valueCoding with system, code and display", item["linkId"], ans)
+				}
+			}
+			checkItems(asList(item["item"]))
+		}
+	}
+	checkItems(asList(qr["item"]))
+
+	q := QuestionnaireOf(in.Session.Definition(), "en")
+	if q.ResourceType != "Questionnaire" || q.Status != "active" || q.URL == "" {
+		t.Errorf("questionnaire %s %s %s", q.ResourceType, q.Status, q.URL)
+	}
+	linkIDs := map[string]bool{}
+	var walk func(items []QuestionnaireItem)
+	walk = func(items []QuestionnaireItem) {
+		for _, it := range items {
+			if linkIDs[it.LinkID] {
+				t.Errorf("linkId %s twice", it.LinkID)
+			}
+			linkIDs[it.LinkID] = true
+			if it.Type != "choice" && it.Type != "group" {
+				t.Errorf("%s has type %s", it.LinkID, it.Type)
+			}
+			if it.Type == "choice" && len(it.AnswerOption) == 0 {
+				t.Errorf("%s has no answer options", it.LinkID)
+			}
+			walk(it.Item)
+		}
+	}
+	walk(q.Item)
+	for _, x := range asList(qr["item"]) {
+		if id := x.(map[string]any)["linkId"].(string); !linkIDs[id] {
+			t.Errorf("the response's %s is not in the Questionnaire", id)
+		}
+	}
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
