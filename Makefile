@@ -4,7 +4,7 @@
 GO ?= go
 BIN := bin/ketascreen
 
-.PHONY: run test build deps check fmt-check vet unit soak window fuzz screenshots clean
+.PHONY: run test build deps check fmt-check vet unit soak window fuzz screenshots sample-pdf clean
 
 run: deps
 	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
@@ -42,6 +42,12 @@ window:
 
 check:
 	$(GO) run . check
+
+# A sample provider summary, from the hand-written answers of a person with
+# two failed antidepressant trials.
+sample-pdf: deps
+	$(GO) run . score --pdf docs/sample-summary.pdf --fhir docs/sample-questionnaire-response.json headless/testdata/trd-severe.json > /dev/null
+	@echo wrote docs/sample-summary.pdf and docs/sample-questionnaire-response.json
 
 # Every screen as a PNG in docs/screenshots, drawn by Fyne's test driver.
 screenshots:

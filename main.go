@@ -67,6 +67,7 @@ func main() {
 			os.Exit(1)
 		}
 		opts.Kiosk = kioskOptions(cfg)
+		opts.Printer = screens.LPPrinter{Destination: cfg.Printer}
 	}
 	runGUI(def, *lang, opts)
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"filippo.io/age"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -50,6 +51,13 @@ type Config struct {
 	PINHash string `yaml:"pin_hash"`
 	// CrisisLines replace the definition's crisis resources for the locale.
 	CrisisLines []CrisisLine `yaml:"crisis_lines"`
+	// AgeRecipient is the clinic's age public key (age1…). With it, each
+	// finished screening is saved encrypted in RecordsFolder; without it the
+	// kiosk saves nothing.
+	AgeRecipient  string `yaml:"age_recipient"`
+	RecordsFolder string `yaml:"records_folder"`
+	// Printer is the CUPS printer for "Print for the front desk"; empty means none.
+	Printer string `yaml:"printer"`
 
 	File string `yaml:"-"`
 }
@@ -177,6 +185,16 @@ func (c *Config) check(src []byte, definitionLanguages []string) error {
 	if c.PINHash != "" && !ValidHash(c.PINHash) {
 		bad("pin_hash", "not an argon2id hash; set the PIN again with: ketascreen kiosk-pin --config %s", c.File)
 	}
+	if c.AgeRecipient != "" {
+		if _, err := age.ParseX25519Recipient(strings.TrimSpace(c.AgeRecipient)); err != nil {
+			bad("age_recipient", "not an age public key (it starts with age1): %v", err)
+		}
+		if c.RecordsFolder == "" {
+			bad("age_recipient", "records_folder is needed to know where to save the encrypted records")
+		} else if fi, err := os.Stat(c.RecordsPath()); err != nil || !fi.IsDir() {
+			bad("records_folder", "%s is not a folder", c.RecordsPath())
+		}
+	}
 	for i, l := range c.CrisisLines {
 		if strings.TrimSpace(l.Number) == "" || strings.TrimSpace(l.Text) == "" {
 			bad("crisis_lines", "entry %d needs both a number and a text", i+1)
@@ -195,6 +213,9 @@ func (c *Config) resolve(path string) string {
 	}
 	return filepath.Join(filepath.Dir(c.File), path)
 }
+
+// RecordsPath is the folder for encrypted records, relative to the config file.
+func (c *Config) RecordsPath() string { return c.resolve(c.RecordsFolder) }
 
 // LogoPath is the logo file to show, or "".
 func (c *Config) LogoPath() string {

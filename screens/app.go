@@ -21,15 +21,16 @@ type Options struct {
 	// ConfirmDelay is how long a chosen answer stays highlighted before the
 	// next question shows. Tests use 0, which moves on at once.
 	ConfirmDelay time.Duration
-	// ResultActions add buttons to the result screen (save, print); each gets
-	// the result being shown.
-	ResultActions []func(*questionnaire.Result) fyne.CanvasObject
+	// Printer prints the summary; nil means the app has no printing.
+	Printer Printer
 	// Kiosk, when set, runs the UI as a waiting-room kiosk.
 	Kiosk *KioskOptions
 }
 
 // DefaultOptions are the options of the desktop app.
-func DefaultOptions() Options { return Options{ConfirmDelay: 350 * time.Millisecond} }
+func DefaultOptions() Options {
+	return Options{ConfirmDelay: 350 * time.Millisecond, Printer: LPPrinter{}}
+}
 
 // keyHandlers say what keys do on the current screen; nil means nothing.
 type keyHandlers struct {
@@ -64,6 +65,12 @@ type UI struct {
 	// kiosk is set in kiosk mode; keysOverride takes the keys while the staff PIN pad is open.
 	kiosk        *kioskState
 	keysOverride *keyHandlers
+
+	// The summary of the current screening: its random id, when it was
+	// finished, and the initials the person may type. Cleared with the session.
+	responseID string
+	finished   time.Time
+	initials   string
 }
 
 // Screen names, also used in the window title.
@@ -192,8 +199,14 @@ func (ui *UI) onStartOver() {
 		return
 	}
 	ui.session.Reset()
+	ui.forgetSummary()
 	ui.returnToReview = false
 	ui.showWelcome()
+}
+
+// forgetSummary clears the summary's id and initials with the session.
+func (ui *UI) forgetSummary() {
+	ui.responseID, ui.finished, ui.initials = "", time.Time{}, ""
 }
 
 // resources are the crisis lines to show: the kiosk's own for its locale,

@@ -272,3 +272,17 @@ func (d *driver) expectFlags(res *questionnaire.Result, flags ...string) {
 		d.t.Errorf("flags %v, want %v", got, flags)
 	}
 }
+
+// tapDialog taps a button of a Fyne dialog (OK, Cancel) on top of the screen.
+func (d *driver) tapDialog(text string) {
+	d.t.Helper()
+	for _, o := range d.w.Canvas().Overlays().List() {
+		for _, x := range objects(o) {
+			if b, ok := x.(*widget.Button); ok && b.Text == text {
+				test.Tap(b)
+				return
+			}
+		}
+	}
+	d.t.Fatalf("no dialog button %q", text)
+}

@@ -50,6 +50,7 @@ type kioskState struct {
 	remaining int
 
 	alerted     map[string]bool // outcome ids alerted for this person
+	recordSaved string          // the record saved for this person, if any
 	wrongPINs   int
 	lockedUntil time.Time
 }
@@ -130,7 +131,9 @@ func (k *kioskState) wipe() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}
 	clear(k.alerted)
+	k.recordSaved = ""
 	k.ui.session.Reset()
+	k.ui.forgetSummary()
 	k.ui.returnToReview = false
 	if langs := k.opts.Config.Languages; len(langs) > 0 {
 		k.ui.lang = langs[0]

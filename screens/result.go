@@ -47,10 +47,7 @@ func (ui *UI) showResult() {
 	)
 	start := ui.button(tr(l, "result.start_over"), widget.MediumImportance, ui.onStartOver)
 	start.SetIcon(theme.HomeIcon())
-	actions := container.NewHBox(start)
-	for _, action := range ui.opts.ResultActions {
-		actions.Add(action(res))
-	}
+	actions := container.NewBorder(nil, nil, start, nil, ui.saveActions())
 	content := container.NewBorder(top, container.NewVBox(footer, actions), nil, nil, tabs)
 	keys := keyHandlers{digit: func(n int) {
 		if n <= len(tabs.Items) {

@@ -1,0 +1,112 @@
+package screens
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"filippo.io/age"
+
+	"ketascreen/records"
+)
+
+type fakePrinter struct{ printed [][]byte }
+
+func (p *fakePrinter) Available() bool { return true }
+
+func (p *fakePrinter) Print(pdf []byte) error {
+	p.printed = append(p.printed, pdf)
+	return nil
+}
+
+func TestSavingTheSummaryOnADesktop(t *testing.T) {
+	d := newDriver(t)
+	printer := &fakePrinter{}
+	d.ui.opts.Printer = printer
+	reachDiscussResult(d)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "summary.pdf")
+	d.ui.writeSummaryFile(path, d.ui.summaryPDF)
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
+		t.Fatalf("saved file: %v %.10q", err, data)
+	}
+	if !d.sees("Saved to " + path) {
+		t.Errorf("no confirmation:\n%s", d.screenText())
+	}
+	d.tapDialog("OK")
+	d.ui.writeSummaryFile(filepath.Join(dir, "no-such-folder", "summary.pdf"), d.ui.summaryPDF)
+	if !d.sees("does not exist") || d.ui.screen != screenResult || d.ui.session.IsEmpty() {
+		t.Errorf("a failed save: %s screen, message shown %v", d.ui.screen, d.sees("does not exist"))
+	}
+	d.tapDialog("OK")
+	d.tap("Print")
+	if len(printer.printed) != 1 || !bytes.HasPrefix(printer.printed[0], []byte("%PDF")) {
+		t.Errorf("printed %d documents", len(printer.printed))
+	}
+}
+
+func TestNoPrinterIsSaidOnTheButton(t *testing.T) {
+	d := newDriver(t)
+	reachDiscussResult(d)
+	if !d.sees("No printer found") || d.hasButton("Print") {
+		t.Errorf("without a printer:\n%s", d.screenText())
+	}
+}
+
+func TestKioskSavesAnEncryptedRecordForTheStaff(t *testing.T) {
+	k := newKioskDriver(t)
+	staff, _ := age.GenerateX25519Identity()
+	dir := t.TempDir()
+	k.ui.kiosk.opts.Config.AgeRecipient = staff.Recipient().String()
+	k.ui.kiosk.opts.Config.RecordsFolder = dir
+	k.tap("Touch to start")
+	reachDiscussResult(k.driver)
+	if !k.sees("Your summary was saved securely for the clinic staff.") {
+		t.Fatalf("result screen:\n%s", k.screenText())
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.age"))
+	if len(files) != 2 {
+		t.Fatalf("records: %v", files)
+	}
+	for _, f := range files {
+		sealed, _ := os.ReadFile(f)
+		plain, err := records.Decrypt(bytes.NewReader(sealed), strings.NewReader(staff.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(f, ".pdf.age") != bytes.HasPrefix(plain, []byte("%PDF")) {
+			t.Errorf("%s holds %.20q", f, plain)
+		}
+	}
+	k.tab("Why") // showing the result again must not save it twice
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.age")); len(files) != 2 {
+		t.Errorf("records after another look: %d", len(files))
+	}
+	if k.hasButton("Save summary (PDF)") {
+		t.Error("a kiosk offers a file dialog")
+	}
+}
+
+func TestKioskWithoutAKeySavesNothingAndSaysSo(t *testing.T) {
+	k := newKioskDriver(t)
+	k.tap("Touch to start")
+	reachDiscussResult(k.driver)
+	if !k.sees("This kiosk keeps no copy of your answers.") {
+		t.Errorf("result screen:\n%s", k.screenText())
+	}
+}
+
+func TestKioskRecordFailureIsSaidAndLosesNothing(t *testing.T) {
+	k := newKioskDriver(t)
+	staff, _ := age.GenerateX25519Identity()
+	k.ui.kiosk.opts.Config.AgeRecipient = staff.Recipient().String()
+	k.ui.kiosk.opts.Config.RecordsFolder = filepath.Join(t.TempDir(), "removed")
+	k.tap("Touch to start")
+	reachDiscussResult(k.driver)
+	if !k.sees("could not be saved for the staff") || k.ui.screen != screenResult || !k.sees("It may be worth asking") {
+		t.Errorf("after a failed save:\n%s", k.screenText())
+	}
+}
