@@ -67,7 +67,7 @@ func main() {
 			os.Exit(1)
 		}
 		opts.Kiosk = kioskOptions(cfg)
-		opts.Printer = screens.LPPrinter{Destination: cfg.Printer}
+		opts.Printer = screens.DefaultPrinter(cfg.Printer)
 	}
 	runGUI(def, *lang, opts)
 }

@@ -29,7 +29,7 @@ type Options struct {
 
 // DefaultOptions are the options of the desktop app.
 func DefaultOptions() Options {
-	return Options{ConfirmDelay: 350 * time.Millisecond, Printer: LPPrinter{}}
+	return Options{ConfirmDelay: 350 * time.Millisecond, Printer: DefaultPrinter("")}
 }
 
 // keyHandlers say what keys do on the current screen; nil means nothing.

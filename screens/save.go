@@ -27,6 +27,10 @@ type Printer interface {
 	Print(pdf []byte) error
 }
 
+// DefaultPrinter is the system's printing: CUPS lp on Linux and macOS, the
+// shell's print verb on Windows (printer_windows.go).
+func DefaultPrinter(destination string) Printer { return defaultPrinter(destination) }
+
 // LPPrinter prints with CUPS' lp, to Destination or the default printer.
 type LPPrinter struct{ Destination string }
 

@@ -1,0 +1,5 @@
+//go:build !windows
+
+package screens
+
+func defaultPrinter(destination string) Printer { return LPPrinter{Destination: destination} }
