@@ -18,7 +18,7 @@ import (
 
 var calm = map[string]any{
 	"age_18_plus": "yes",
-	"phq9_1": "0", "phq9_2": "0", "phq9_3": "0", "phq9_4": "0", "phq9_5": "0",
+	"phq9_1":      "0", "phq9_2": "0", "phq9_3": "0", "phq9_4": "0", "phq9_5": "0",
 	"phq9_6": "0", "phq9_7": "0", "phq9_8": "0", "phq9_9": "0",
 	"asq_1": "no", "asq_2": "no", "asq_3": "no", "asq_4": "no",
 	"gad7_1": "0", "gad7_2": "0", "gad7_3": "0", "gad7_4": "0", "gad7_5": "0", "gad7_6": "0", "gad7_7": "0",
@@ -84,7 +84,9 @@ func pdfPages(t *testing.T, in Input) []string {
 var spaces = regexp.MustCompile(`\s+`)
 
 // normalize joins wrapped lines, so a sentence split over lines still matches.
-func normalize(s string) string { return spaces.ReplaceAllString(strings.ReplaceAll(s, "\u00ad", ""), " ") }
+func normalize(s string) string {
+	return spaces.ReplaceAllString(strings.ReplaceAll(s, "\u00ad", ""), " ")
+}
 
 func mustContain(t *testing.T, text, want, what string) {
 	t.Helper()
