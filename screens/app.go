@@ -66,6 +66,14 @@ type UI struct {
 	kiosk        *kioskState
 	keysOverride *keyHandlers
 
+	// redraw builds the current screen again (after a text size change).
+	redraw func()
+	// scale and highContrast are the person's text size and contrast.
+	scale        float32
+	highContrast bool
+	textSmaller  *keyButton
+	textLarger   *keyButton
+
 	// The summary of the current screening: its random id, when it was
 	// finished, and the initials the person may type. Cleared with the session.
 	responseID string
@@ -98,7 +106,13 @@ func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options
 	ui.progress.TextStyle = fyne.TextStyle{Bold: true}
 	ui.help = ui.button(tr(lang, "help.now"), widget.DangerImportance, ui.onHelpNow)
 	ui.help.SetIcon(theme.WarningIcon())
-	top := container.NewBorder(nil, nil, nil, container.NewVBox(ui.help), container.NewVBox(ui.progress))
+	ui.scale = 1
+	ui.textSmaller = ui.button("A–", widget.MediumImportance, func() { ui.setTextSize(-1) })
+	ui.textLarger = ui.button("A+", widget.MediumImportance, func() { ui.setTextSize(+1) })
+	ui.textSmaller.Disable() // already the smallest
+	contrast := ui.button(tr(lang, "access.contrast"), widget.MediumImportance, ui.toggleContrast)
+	access := container.NewHBox(ui.textSmaller, ui.textLarger, contrast, ui.help)
+	top := container.NewBorder(nil, nil, nil, container.NewVBox(access), container.NewVBox(ui.progress))
 	ui.body = container.NewStack()
 	ui.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(ui.body))
 	w.Canvas().SetOnTypedKey(ui.onKey)
@@ -174,6 +188,51 @@ func (ui *UI) onKey(ev *fyne.KeyEvent) {
 		if n := int(ev.Name[0] - '0'); keys.digit != nil && (n > 0 || ui.keysOverride != nil) {
 			keys.digit(n)
 		}
+	}
+}
+
+// setTextSize moves the text size one step (100% to 200%) and builds the
+// screen again so that every line wraps to the new size.
+func (ui *UI) setTextSize(step int) {
+	i := 0
+	for j, s := range textScales {
+		if s == ui.scale {
+			i = j
+		}
+	}
+	i = min(max(i+step, 0), len(textScales)-1)
+	ui.scale = textScales[i]
+	ui.applyTheme()
+}
+
+// toggleContrast switches the high-contrast colours on or off.
+func (ui *UI) toggleContrast() {
+	ui.highContrast = !ui.highContrast
+	ui.applyTheme()
+}
+
+func (ui *UI) applyTheme() {
+	fyne.CurrentApp().Settings().SetTheme(readableTheme{Scale: ui.scale, HighContrast: ui.highContrast})
+	if ui.scale == textScales[0] {
+		ui.textSmaller.Disable()
+	} else {
+		ui.textSmaller.Enable()
+	}
+	if ui.scale == textScales[len(textScales)-1] {
+		ui.textLarger.Disable()
+	} else {
+		ui.textLarger.Enable()
+	}
+	if ui.redraw != nil {
+		ui.redraw()
+	}
+}
+
+// resetAccess goes back to normal text size and contrast (a kiosk's next person).
+func (ui *UI) resetAccess() {
+	if ui.scale != 1 || ui.highContrast {
+		ui.scale, ui.highContrast = 1, false
+		ui.applyTheme()
 	}
 }
 

@@ -16,6 +16,7 @@ var languageNames = map[string]string{"en": "English", "es": "Español"}
 // line, a large "Touch to start", and the languages when there are several.
 // It shows nothing of anyone's answers.
 func (ui *UI) showAttract() {
+	ui.redraw = ui.showAttract
 	l := ui.lang
 	cfg := ui.kiosk.opts.Config
 	box := container.NewVBox()

@@ -12,6 +12,7 @@ import (
 // lines in large type, a few calm words, and no treatment content. The only
 // way on is "Back to start", which clears the session; Escape does nothing.
 func (ui *UI) showCrisis() {
+	ui.redraw = ui.showCrisis
 	l := ui.lang
 	outcome := ui.def.Outcome("crisis")
 	lines := container.NewVBox()

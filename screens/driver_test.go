@@ -75,7 +75,7 @@ func (d *driver) texts() []string {
 		case *widget.Button:
 			out = append(out, v.Text)
 		case *keyButton:
-			out = append(out, v.Text)
+			out = append(out, unwrap(v.Text))
 		case *canvas.Text:
 			out = append(out, v.Text)
 		case *container.AppTabs:
@@ -100,7 +100,7 @@ func (d *driver) button(text string) *keyButton {
 	}
 	for _, layer := range append(layers, d.w.Content()) {
 		for _, o := range objects(layer) {
-			if b, ok := o.(*keyButton); ok && b.Text == text && !b.Disabled() {
+			if b, ok := o.(*keyButton); ok && unwrap(b.Text) == text && !b.Disabled() {
 				return b
 			}
 		}
@@ -112,9 +112,12 @@ func (d *driver) button(text string) *keyButton {
 	return nil
 }
 
+// unwrap reads a button's text as one line, as fitWidth may break it.
+func unwrap(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
 func (d *driver) hasButton(text string) bool {
 	for _, o := range d.all() {
-		if b, ok := o.(*keyButton); ok && b.Text == text && !b.Disabled() {
+		if b, ok := o.(*keyButton); ok && unwrap(b.Text) == text && !b.Disabled() {
 			return true
 		}
 	}

@@ -10,6 +10,7 @@ import (
 // showEndedOutcome shows an outcome that ended the questions early other than
 // crisis (adult_only): its words and the crisis lines, and no treatment content.
 func (ui *UI) showEndedOutcome(outcome *questionnaire.Outcome) {
+	ui.redraw = func() { ui.showEndedOutcome(outcome) }
 	l := ui.lang
 	box := container.NewVBox(heading(outcome.Headline.In(l)), body(outcome.Explanation.In(l)))
 	for _, s := range outcome.NextSteps {

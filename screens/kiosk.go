@@ -134,6 +134,8 @@ func (k *kioskState) wipe() {
 	k.recordSaved = ""
 	k.ui.session.Reset()
 	k.ui.forgetSummary()
+	k.ui.redraw = nil
+	k.ui.resetAccess()
 	k.ui.returnToReview = false
 	if langs := k.opts.Config.Languages; len(langs) > 0 {
 		k.ui.lang = langs[0]

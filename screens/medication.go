@@ -16,6 +16,7 @@ import (
 // showMedications shows the entries of a list item (the antidepressants) as
 // cards, with buttons to change or remove each, add another, and go on.
 func (ui *UI) showMedications(list *questionnaire.Item) {
+	ui.redraw = func() { ui.showMedications(list) }
 	l := ui.lang
 	ui.current = list
 	ui.setProgress(list)
@@ -117,6 +118,7 @@ const pickerFieldLimit = 9
 // showEntryField asks field number f of entry i (i = -1 for a new entry),
 // or goes back to the cards after the last field.
 func (ui *UI) showEntryField(list *questionnaire.Item, i, f int) {
+	ui.redraw = func() { ui.showEntryField(list, i, f) }
 	if f >= len(list.Fields) {
 		ui.showMedications(list)
 		return
@@ -163,6 +165,7 @@ func (ui *UI) showEntryField(list *questionnaire.Item, i, f int) {
 // showPicker lets the person find a medicine by typing part of its generic or
 // brand name, then tap it. i is the entry being changed, or -1 for a new one.
 func (ui *UI) showPicker(list *questionnaire.Item, i int) {
+	ui.redraw = func() { ui.showPicker(list, i) }
 	l := ui.lang
 	field := list.Fields[0]
 	results := container.NewVBox()

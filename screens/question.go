@@ -31,6 +31,7 @@ type questionView struct {
 
 // showQuestion shows an item of the flow.
 func (ui *UI) showQuestion(it *questionnaire.Item) {
+	ui.redraw = func() { ui.showQuestion(it) }
 	q := &questionView{ui: ui, item: it, onBack: func() { ui.backFrom(it) }}
 	if it.Instrument != nil {
 		q.stem = it.Instrument.Stem.In(ui.lang)
@@ -74,7 +75,7 @@ func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 	answers := container.NewVBox()
 	for _, o := range q.item.Options {
 		code := o.Code
-		b := q.ui.button(o.Text.In(l), widget.MediumImportance, func() { q.tap(code) })
+		b := q.ui.button(q.ui.fitWidth(o.Text.In(l), true), widget.MediumImportance, func() { q.tap(code) })
 		b.Alignment = widget.ButtonAlignLeading
 		q.buttons = append(q.buttons, b)
 		answers.Add(b)

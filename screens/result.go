@@ -16,6 +16,7 @@ import (
 // provider, the scores with their bands, what to do next, and on every tab
 // the crisis lines and that this is not a diagnosis.
 func (ui *UI) showResult() {
+	ui.redraw = ui.showResult
 	l := ui.lang
 	res := ui.session.Result()
 	if res.EndedEarly {
@@ -32,23 +33,30 @@ func (ui *UI) showResult() {
 			top.Add(wrapped("• "+s.In(l), theme.SizeNameText, true))
 		}
 	}
+	// One scrolling column, so nothing overlaps at any text size: the
+	// headline, the tabs at their natural height, the notices and the ways
+	// to save. Start over and the crisis lines stay fixed at the bottom.
 	tabs := container.NewAppTabs(
-		container.NewTabItem(tr(l, "result.next"), scrolled(ui.nextSteps(res))),
-		container.NewTabItem(tr(l, "result.why"), scrolled(ui.reasons(res))),
-		container.NewTabItem(tr(l, "result.provider"), scrolled(ui.flags(res))),
-		container.NewTabItem(tr(l, "result.scores"), scrolled(ui.scores(res))),
-		container.NewTabItem(tr(l, "result.treatments"), scrolled(ui.treatments())),
+		container.NewTabItem(tr(l, "result.next"), ui.nextSteps(res)),
+		container.NewTabItem(tr(l, "result.why"), ui.reasons(res)),
+		container.NewTabItem(tr(l, "result.provider"), ui.flags(res)),
+		container.NewTabItem(tr(l, "result.scores"), ui.scores(res)),
+		container.NewTabItem(tr(l, "result.treatments"), ui.treatments()),
 	)
 	tabs.OnSelected = func(*container.TabItem) { ui.touched() }
-	footer := container.NewVBox(
+	column := container.NewVBox(top, tabs,
 		widget.NewSeparator(),
 		wrapped(ui.def.Texts["not_a_diagnosis"].In(l)+" "+ui.def.Texts["clinician_decides"].In(l), theme.SizeNameCaptionText, true),
-		ui.compactCrisisLine(),
 	)
 	start := ui.button(tr(l, "result.start_over"), widget.MediumImportance, ui.onStartOver)
 	start.SetIcon(theme.HomeIcon())
-	actions := container.NewBorder(nil, nil, start, nil, ui.saveActions())
-	content := container.NewBorder(top, container.NewVBox(footer, actions), nil, nil, tabs)
+	bottom := container.NewVBox(container.NewBorder(nil, nil, start, nil, ui.compactCrisisLine())) // the crisis lines never scroll away
+	if ui.scale > 1.25 {
+		column.Add(ui.saveActions()) // large text: they scroll with the rest
+	} else {
+		bottom.Add(ui.saveActions())
+	}
+	content := container.NewBorder(nil, bottom, nil, nil, scrolled(column))
 	keys := keyHandlers{digit: func(n int) {
 		if n <= len(tabs.Items) {
 			tabs.SelectIndex(n - 1)

@@ -16,6 +16,7 @@ import (
 func (ui *UI) showReview() { ui.showReviewSection(nil) }
 
 func (ui *UI) showReviewSection(selected *questionnaire.Section) {
+	ui.redraw = func() { ui.showReviewSection(selected) }
 	l := ui.lang
 	ui.returnToReview = false
 	flow := ui.session.Flow()

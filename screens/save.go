@@ -104,7 +104,11 @@ func (ui *UI) saveActions() fyne.CanvasObject {
 	saveFHIR := ui.button(tr(l, "save.fhir"), widget.MediumImportance, func() {
 		ui.saveToFile(fmt.Sprintf("ketascreen-fhir-%s.json", time.Now().Format("2006-01-02")), ui.summaryFHIR)
 	})
-	row := container.NewHBox(container.NewGridWrap(fyne.NewSize(220, initials.MinSize().Height), initials), savePDF, saveFHIR)
+	columns := 4
+	if ui.scale > 1.25 {
+		columns = 1 // large text: one under another, never off the screen
+	}
+	row := container.NewGridWithColumns(columns, initials, savePDF, saveFHIR)
 	printer := ui.opts.Printer
 	if printer != nil && printer.Available() {
 		p := ui.button(tr(l, "save.print"), widget.MediumImportance, func() { ui.print(printer) })

@@ -55,9 +55,27 @@ var screenStates = []struct {
 		d.answerUntil(nil)
 	}},
 	{"11-result", true, func(d *driver) { reachDiscussResult(d) }},
+	{"11-result-200", true, func(d *driver) {
+		reachDiscussResult(d)
+		largest(d)
+	}},
+	{"03-question-200-contrast", true, func(d *driver) {
+		d.tap("Start")
+		d.answerUntil(map[string]any{"interacting_meds": nil})
+		largest(d)
+		d.tap("High contrast")
+	}},
+	{"01-welcome-200", true, func(d *driver) { largest(d) }},
 	{"12-result-why", false, func(d *driver) { reachDiscussResult(d); d.tab("Why") }},
 	{"13-result-provider", false, func(d *driver) { reachDiscussResult(d); d.tab("For your provider") }},
 	{"14-result-scores", false, func(d *driver) { reachDiscussResult(d); d.tab("Your scores") }},
+}
+
+// largest sets the text to 200% with the A+ button.
+func largest(d *driver) {
+	for range textScales[1:] {
+		d.tap("A+")
+	}
 }
 
 func reachDiscussResult(d *driver) {

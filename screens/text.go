@@ -57,6 +57,7 @@ var uiText = map[string]map[string]string{
 		"result.negative":       "negative screen",
 		"result.count":          "%d of %d",
 		"ended.start_over":      "Back to start",
+		"access.contrast":       "High contrast",
 		"save.initials":         "Initials (optional)",
 		"save.pdf":              "Save summary (PDF)",
 		"save.fhir":             "Save for my provider's system",

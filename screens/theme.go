@@ -9,36 +9,87 @@ import (
 
 // readableTheme is Fyne's default theme, following the system's light or dark
 // setting, with text large enough to read at half a metre on a 1280×800
-// screen and roomier controls for unsteady hands.
-type readableTheme struct{}
+// screen and roomier controls for unsteady hands. Scale enlarges text and
+// spacing (1 to 2); HighContrast swaps in colours with at least 7:1 contrast
+// for text and 3:1 for controls.
+type readableTheme struct {
+	Scale        float32
+	HighContrast bool
+}
 
-func (readableTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+// Text size steps of the A− and A+ buttons.
+var textScales = []float32{1, 1.25, 1.5, 1.75, 2}
+
+func (t readableTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.HighContrast {
+		if c, ok := highContrast(n, v); ok {
+			return c
+		}
+	}
 	return theme.DefaultTheme().Color(n, v)
+}
+
+// highContrast is the high-contrast palette: black and white with a yellow
+// (dark) or deep blue (light) accent.
+func highContrast(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, bool) {
+	dark := v == theme.VariantDark
+	pick := func(d, l color.NRGBA) (color.Color, bool) {
+		if dark {
+			return d, true
+		}
+		return l, true
+	}
+	black, white := color.NRGBA{A: 255}, color.NRGBA{R: 255, G: 255, B: 255, A: 255}
+	switch n {
+	case theme.ColorNameBackground, theme.ColorNameOverlayBackground, theme.ColorNameMenuBackground, theme.ColorNameHeaderBackground:
+		return pick(black, white)
+	case theme.ColorNameForeground, theme.ColorNameForegroundOnSuccess, theme.ColorNameForegroundOnWarning:
+		return pick(white, black)
+	case theme.ColorNameButton, theme.ColorNameInputBackground:
+		return pick(color.NRGBA{R: 0x30, G: 0x30, B: 0x30, A: 255}, color.NRGBA{R: 0xF0, G: 0xF0, B: 0xF0, A: 255})
+	case theme.ColorNameInputBorder, theme.ColorNameSeparator, theme.ColorNameDisabled:
+		return pick(color.NRGBA{R: 0xB0, G: 0xB0, B: 0xB0, A: 255}, color.NRGBA{R: 0x59, G: 0x59, B: 0x59, A: 255})
+	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink, theme.ColorNameSelection:
+		return pick(color.NRGBA{R: 0xFF, G: 0xD7, B: 0x00, A: 255}, color.NRGBA{R: 0x00, G: 0x30, B: 0x87, A: 255})
+	case theme.ColorNameForegroundOnPrimary:
+		return pick(black, white)
+	case theme.ColorNameError:
+		return pick(color.NRGBA{R: 0xFF, G: 0x8A, B: 0x80, A: 255}, color.NRGBA{R: 0xA0, G: 0x00, B: 0x00, A: 255})
+	case theme.ColorNameForegroundOnError:
+		return pick(black, white)
+	case theme.ColorNamePlaceHolder:
+		return pick(color.NRGBA{R: 0xD0, G: 0xD0, B: 0xD0, A: 255}, color.NRGBA{R: 0x40, G: 0x40, B: 0x40, A: 255})
+	}
+	return nil, false
 }
 
 func (readableTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
 
 func (readableTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
-func (readableTheme) Size(n fyne.ThemeSizeName) float32 {
+func (t readableTheme) Size(n fyne.ThemeSizeName) float32 {
+	scale := t.Scale
+	if scale < 1 {
+		scale = 1
+	}
 	switch n {
 	case theme.SizeNameText:
-		return 20
+		return 20 * scale
 	case theme.SizeNameSubHeadingText:
-		return 26
+		return 26 * scale
 	case theme.SizeNameHeadingText:
-		return 34
+		return 34 * scale
 	case theme.SizeNameCaptionText:
-		return 18
+		return 18 * scale
 	case theme.SizeNameInnerPadding:
-		return 10
+		return 10 * scale
 	case theme.SizeNamePadding:
-		return 6
+		return 6 * scale
 	case theme.SizeNameInputBorder, theme.SizeNameSelectionRadius:
 		return 3
 	}
 	return theme.DefaultTheme().Size(n)
 }
 
-// Theme returns the app's theme.
-func Theme() fyne.Theme { return readableTheme{} }
+// Theme returns the app's theme at normal size and contrast.
+func Theme() fyne.Theme { return readableTheme{Scale: 1} }

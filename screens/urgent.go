@@ -12,6 +12,7 @@ import (
 // today) as soon as it is known, with the resources first, then lets the
 // person continue from the item they just answered.
 func (ui *UI) showUrgent(outcome *questionnaire.Outcome, from *questionnaire.Item) {
+	ui.redraw = func() { ui.showUrgent(outcome, from) }
 	l := ui.lang
 	box := container.NewVBox(heading(outcome.Headline.In(l)))
 	if ui.kiosk != nil {

@@ -10,6 +10,7 @@ import (
 // showWelcome shows what the app is, how long it takes, that it is not a
 // diagnosis, what happens to the answers, and the Start button.
 func (ui *UI) showWelcome() {
+	ui.redraw = ui.showWelcome
 	l := ui.lang
 	start := ui.button(tr(l, "welcome.start"), widget.HighImportance, ui.onStart)
 	start.SetIcon(theme.NavigateNextIcon())
@@ -37,6 +38,7 @@ func (ui *UI) privacyText() string {
 
 // showEducation shows what ketamine therapy involves, from the definition.
 func (ui *UI) showEducation() {
+	ui.redraw = ui.showEducation
 	l := ui.lang
 	box := container.NewVBox(heading(tr(l, "education.heading")))
 	for _, t := range ui.def.Education {

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -53,6 +55,30 @@ func (ui *UI) button(text string, importance widget.Importance, tapped func()) *
 			tapped()
 		}
 	}, ui.onKey)
+}
+
+// fitWidth breaks a button's text into lines that fit the window, since a
+// button does not wrap its text: at 200% a long answer would otherwise run
+// off the screen.
+func (ui *UI) fitWidth(text string, bold bool) string {
+	size := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText)
+	width := ui.win.Canvas().Size().Width - 8*fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameInnerPadding) - 3*size
+	if width < 200 {
+		return text
+	}
+	style := fyne.TextStyle{Bold: bold}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		try := strings.TrimSpace(line + " " + word)
+		if line != "" && fyne.MeasureText(try, size, style).Width > width {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		line = try
+	}
+	return strings.Join(append(lines, line), "\n")
 }
 
 func wrapped(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
