@@ -23,13 +23,15 @@ type Options struct {
 	ConfirmDelay time.Duration
 	// Printer prints the summary; nil means the app has no printing.
 	Printer Printer
+	// Speaker reads questions aloud; nil, or one not Available, hides the button.
+	Speaker Speaker
 	// Kiosk, when set, runs the UI as a waiting-room kiosk.
 	Kiosk *KioskOptions
 }
 
 // DefaultOptions are the options of the desktop app.
 func DefaultOptions() Options {
-	return Options{ConfirmDelay: 350 * time.Millisecond, Printer: DefaultPrinter("")}
+	return Options{ConfirmDelay: 350 * time.Millisecond, Printer: DefaultPrinter(""), Speaker: &SystemSpeaker{}}
 }
 
 // keyHandlers say what keys do on the current screen; nil means nothing.

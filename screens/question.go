@@ -72,6 +72,16 @@ func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 	if q.item.Type == questionnaire.Multi {
 		top.Add(small(tr(l, "multi.hint")))
 	}
+	if sp := q.ui.opts.Speaker; sp != nil && sp.Available() {
+		var answers []string
+		for _, o := range q.item.Options {
+			answers = append(answers, o.Text.In(l))
+		}
+		text := readAloudText(q.stem, q.item.Text.In(l), answers)
+		read := q.ui.button(tr(l, "access.read"), widget.MediumImportance, func() { sp.Speak(l, text) })
+		read.SetIcon(theme.VolumeUpIcon())
+		top.Add(container.NewHBox(read))
+	}
 	answers := container.NewVBox()
 	for _, o := range q.item.Options {
 		code := o.Code

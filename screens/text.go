@@ -58,6 +58,7 @@ var uiText = map[string]map[string]string{
 		"result.count":          "%d of %d",
 		"ended.start_over":      "Back to start",
 		"access.contrast":       "High contrast",
+		"access.read":           "Read aloud",
 		"save.initials":         "Initials (optional)",
 		"save.pdf":              "Save summary (PDF)",
 		"save.fhir":             "Save for my provider's system",
