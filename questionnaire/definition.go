@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -112,7 +113,18 @@ type Section struct {
 	ID    string
 	Title Text
 	Items []*Item
-	Pos   Pos
+	// Languages lists the languages the section is asked in; empty means all.
+	// The PC-PTSD-5 has no official Spanish wording, so its section is not
+	// asked in Spanish.
+	Languages []string
+	// NotOffered says, in the other languages, that the section was not asked.
+	NotOffered Text
+	Pos        Pos
+}
+
+// OfferedIn tells whether the section is asked in a language.
+func (s *Section) OfferedIn(lang string) bool {
+	return len(s.Languages) == 0 || lang == "" || slices.Contains(s.Languages, lang)
 }
 
 // Instrument is a validated questionnaire (PHQ-9, GAD-7, …) whose wording and

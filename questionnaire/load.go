@@ -293,11 +293,13 @@ func (l *loader) readInstruments(nodes []ast.Node) {
 func (l *loader) readSections(nodes []ast.Node) {
 	u := l.unique("section id")
 	for _, n := range nodes {
-		m := l.r.mapping(n, "a section", keyID, "title", "items")
+		m := l.r.mapping(n, "a section", keyID, "title", "languages", "not_offered", "items")
 		sec := &Section{Pos: l.r.pos(n)}
 		var idNode ast.Node
 		sec.ID, idNode = m.str(keyID, true)
 		sec.Title = m.text("title", true)
+		sec.Languages, _ = m.strings("languages", false)
+		sec.NotOffered = m.text("not_offered", len(sec.Languages) > 0)
 		u.check(sec.ID, idNode)
 		l.def.Sections = append(l.def.Sections, sec)
 		for _, in := range m.list("items", true) {

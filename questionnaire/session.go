@@ -10,6 +10,7 @@ import (
 // A Session is not safe for use by several goroutines at once.
 type Session struct {
 	def     *Definition
+	lang    string // sections not offered in it are not asked
 	answers Answers
 	// acknowledged holds interrupting outcomes (urgent) already shown.
 	acknowledged map[string]bool
@@ -28,6 +29,25 @@ func NewSessionWith(def *Definition, answers Answers) *Session {
 		s.answers[id] = a.clone()
 	}
 	return s
+}
+
+// SetLanguage sets the language the person answers in. Sections not offered
+// in it (the PC-PTSD-5 in Spanish) are not asked; answers given in another
+// language are kept but do not count. Changing it loses nothing.
+func (s *Session) SetLanguage(lang string) { s.lang = lang }
+
+// Language returns the session's language ("" until one is set).
+func (s *Session) Language() string { return s.lang }
+
+// SkippedSections lists the sections not asked in the session's language.
+func (s *Session) SkippedSections() []*Section {
+	var out []*Section
+	for _, sec := range s.def.Sections {
+		if !sec.OfferedIn(s.lang) {
+			out = append(out, sec)
+		}
+	}
+	return out
 }
 
 // Definition returns the definition the session follows.
@@ -210,7 +230,7 @@ func (s *Session) walk() *flow {
 		if f.endedBy != nil {
 			break
 		}
-		if it.Type == Control {
+		if it.Type == Control || (it.Section != nil && !it.Section.OfferedIn(s.lang)) {
 			continue
 		}
 		if it.ShowIf != nil {

@@ -634,11 +634,12 @@ func (l *loader) checkRules() {
 // undeclared one.
 func (l *loader) checkTexts() {
 	d := l.def
+	required := d.Languages // the languages the current text must have
 	check := func(t Text, pos Pos, what string) {
 		if t == nil {
 			return
 		}
-		for _, lang := range d.Languages {
+		for _, lang := range required {
 			if strings.TrimSpace(t[lang]) == "" {
 				l.r.errs.add(pos, fmt.Sprintf("%s has no %s wording", what, lang))
 			}
@@ -649,17 +650,33 @@ func (l *loader) checkTexts() {
 			}
 		}
 	}
+	only := func(langs []string) []string { // a part asked in fewer languages needs only those
+		if len(langs) == 0 {
+			return d.Languages
+		}
+		return langs
+	}
 	for _, in := range d.Instruments {
+		required = only(in.Languages)
 		check(in.Name, in.Pos, fmt.Sprintf("instrument %q: name", in.ID))
 		check(in.Stem, in.Pos, fmt.Sprintf("instrument %q: stem", in.ID))
 		check(in.Attribution, in.Pos, fmt.Sprintf("instrument %q: attribution", in.ID))
 	}
-	for _, sec := range d.Sections {
-		check(sec.Title, sec.Pos, fmt.Sprintf("section %q: title", sec.ID))
-	}
 	checkedOptions := map[*Option]bool{} // answer sets are shared: report each once
+	for _, sec := range d.Sections {
+		required = d.Languages
+		check(sec.Title, sec.Pos, fmt.Sprintf("section %q: title", sec.ID))
+		check(sec.NotOffered, sec.Pos, fmt.Sprintf("section %q: not_offered", sec.ID))
+		required = only(sec.Languages)
+		for _, it := range sec.Items {
+			checkItemTexts(it, check, checkedOptions)
+		}
+	}
+	required = d.Languages
 	for _, it := range d.Items {
-		checkItemTexts(it, check, checkedOptions)
+		if it.Type == Control {
+			checkItemTexts(it, check, checkedOptions)
+		}
 	}
 	for _, s := range d.Scores {
 		check(s.Name, s.Pos, fmt.Sprintf("score %q: name", s.ID))
