@@ -41,7 +41,7 @@ func main() {
 		}
 	}
 	definition := flag.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
-	lang := flag.String("lang", "en", "language of the app")
+	lang := flag.String("lang", startup.SystemLanguage(), "language of the app (default: the system's, when the questionnaire has it)")
 	kioskMode := flag.Bool("kiosk", false, "run as a waiting-room kiosk (also: kiosk: true in the config file)")
 	configPath := flag.String("config", "", "kiosk config `FILE` (default: ketascreen/kiosk.yaml in the user config folder)")
 	flag.Usage = usage

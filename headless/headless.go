@@ -173,6 +173,7 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitInput
 	}
 	session := questionnaire.NewSessionWith(def, answers)
+	session.SetLanguage(*lang)
 	res := session.Result()
 	if !res.Complete {
 		for _, it := range res.Unanswered {

@@ -5,6 +5,7 @@
 package screens
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -75,6 +76,8 @@ type UI struct {
 	highContrast bool
 	textSmaller  *keyButton
 	textLarger   *keyButton
+	contrast     *keyButton
+	language     *keyButton // switches to the next language of the definition
 
 	// The summary of the current screening: its random id, when it was
 	// finished, and the initials the person may type. Cleared with the session.
@@ -112,11 +115,19 @@ func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options
 	ui.textSmaller = ui.button("A–", widget.MediumImportance, func() { ui.setTextSize(-1) })
 	ui.textLarger = ui.button("A+", widget.MediumImportance, func() { ui.setTextSize(+1) })
 	ui.textSmaller.Disable() // already the smallest
-	contrast := ui.button(tr(lang, "access.contrast"), widget.MediumImportance, ui.toggleContrast)
-	access := container.NewHBox(ui.textSmaller, ui.textLarger, contrast, ui.help)
-	top := container.NewBorder(nil, nil, nil, container.NewVBox(access), container.NewVBox(ui.progress))
+	ui.contrast = ui.button(tr(lang, "access.contrast"), widget.MediumImportance, ui.toggleContrast)
+	access := container.NewHBox(ui.textSmaller, ui.textLarger, ui.contrast)
+	if len(def.Languages) > 1 {
+		ui.language = ui.button("", widget.MediumImportance, ui.nextLanguage)
+		access.Add(ui.language)
+	}
+	access.Add(ui.help)
+	// The controls get their own row and the progress the full width below,
+	// so neither is squeezed at 200%.
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, access), ui.progress)
 	ui.body = container.NewStack()
 	ui.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(ui.body))
+	ui.setLanguage(lang)
 	w.Canvas().SetOnTypedKey(ui.onKey)
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { ui.goBack() })
 	if opts.Kiosk == nil {
@@ -126,7 +137,7 @@ func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options
 	}
 	ui.kiosk = newKioskState(ui, *opts.Kiosk)
 	if langs := opts.Kiosk.Config.Languages; len(langs) > 0 {
-		ui.lang = langs[0]
+		ui.setLanguage(langs[0])
 	}
 	corner := newStaffCorner(ui.kiosk)
 	corner.Resize(corner.MinSize())
@@ -191,6 +202,40 @@ func (ui *UI) onKey(ev *fyne.KeyEvent) {
 			keys.digit(n)
 		}
 	}
+}
+
+// setLanguage changes the language of every word on screen and of the
+// session (which sections are asked), keeping every answer.
+func (ui *UI) setLanguage(lang string) {
+	if !slices.Contains(ui.def.Languages, lang) {
+		lang = ui.def.Languages[0]
+	}
+	ui.lang = lang
+	ui.session.SetLanguage(lang)
+	ui.help.SetText(tr(lang, "help.now"))
+	ui.contrast.SetText(tr(lang, "access.contrast"))
+	if ui.language != nil {
+		ui.language.SetText(languageName(ui.otherLanguage()))
+	}
+	if ui.redraw != nil {
+		ui.redraw()
+	}
+}
+
+// otherLanguage is the language the language button switches to.
+func (ui *UI) otherLanguage() string {
+	i := slices.Index(ui.def.Languages, ui.lang)
+	return ui.def.Languages[(i+1)%len(ui.def.Languages)]
+}
+
+func (ui *UI) nextLanguage() { ui.setLanguage(ui.otherLanguage()) }
+
+// languageName is a language's name in itself.
+func languageName(code string) string {
+	if name, ok := languageNames[code]; ok {
+		return name
+	}
+	return code
 }
 
 // setTextSize moves the text size one step (100% to 200%) and builds the

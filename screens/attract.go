@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// languageNames are the names of languages in themselves, for the choice on
-// the attract screen.
+// languageNames are the names of languages in themselves, for the language
+// buttons.
 var languageNames = map[string]string{"en": "English", "es": "Español"}
 
 // showAttract is the kiosk's screen between people: the clinic, one inviting
@@ -46,10 +46,7 @@ func (ui *UI) showAttract() {
 			if name == "" {
 				name = code
 			}
-			b := ui.button(name, widget.MediumImportance, func() {
-				ui.lang = code
-				ui.showAttract()
-			})
+			b := ui.button(name, widget.MediumImportance, func() { ui.setLanguage(code) })
 			if code == l {
 				b.Importance = widget.HighImportance
 			}

@@ -137,9 +137,11 @@ func (k *kioskState) wipe() {
 	k.ui.redraw = nil
 	k.ui.resetAccess()
 	k.ui.returnToReview = false
+	lang := k.ui.def.Languages[0]
 	if langs := k.opts.Config.Languages; len(langs) > 0 {
-		k.ui.lang = langs[0]
+		lang = langs[0]
 	}
+	k.ui.setLanguage(lang) // each person starts in the kiosk's first language
 	k.ui.showAttract()
 }
 

@@ -105,7 +105,9 @@ func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 		q.updateContinue()
 		right = append(right, q.cont)
 	}
-	content := container.NewBorder(top, bottomBar(back, right...), nil, nil, scrolled(answers))
+	// The question and its answers scroll together; only Back and Continue
+	// stay fixed, so nothing overlaps at any text size.
+	content := container.NewBorder(nil, bottomBar(back, right...), nil, nil, scrolled(container.NewVBox(top, answers)))
 	keys := keyHandlers{
 		digit: func(n int) {
 			if n <= len(q.item.Options) {

@@ -24,7 +24,10 @@ func (ui *UI) showResult() {
 		return
 	}
 	if res.Outcome == nil || res.Pathway == nil {
-		ui.advance() // not finished: go to what is missing
+		// Not finished (a language switch can add the PTSD screen): ask what
+		// is missing, then come back to the review, not through every answer.
+		ui.returnToReview = true
+		ui.advance()
 		return
 	}
 	top := container.NewVBox(heading(res.Outcome.Headline.In(l)), body(res.Outcome.Explanation.In(l)))
@@ -154,6 +157,9 @@ func (ui *UI) scores(res *questionnaire.Result) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, s := range res.Scores {
 		box.Add(body(s.Score.Name.In(l) + ": " + ui.scoreText(s)))
+	}
+	for _, sec := range ui.session.SkippedSections() {
+		box.Add(wrapped(sec.NotOffered.In(l), theme.SizeNameText, true))
 	}
 	box.Add(widget.NewSeparator())
 	box.Add(wrapped(tr(l, "result.attributions"), theme.SizeNameText, true))

@@ -16,7 +16,20 @@ func (ui *UI) showWelcome() {
 	start.SetIcon(theme.NavigateNextIcon())
 	about := ui.button(tr(l, "welcome.about"), widget.MediumImportance, ui.showEducation)
 	about.SetIcon(theme.InfoIcon())
-	content := container.NewVBox(
+	content := container.NewVBox()
+	if len(ui.def.Languages) > 1 { // two large buttons, each in its own language
+		langs := container.NewGridWithColumns(len(ui.def.Languages))
+		for _, code := range ui.def.Languages {
+			code := code
+			b := ui.button(languageName(code), widget.MediumImportance, func() { ui.setLanguage(code) })
+			if code == l {
+				b.Importance = widget.HighImportance
+			}
+			langs.Add(b)
+		}
+		content.Add(langs)
+	}
+	content.Add(container.NewVBox(
 		heading(tr(l, "welcome.heading")),
 		body(tr(l, "welcome.what")+" "+tr(l, "welcome.why")),
 		body(tr(l, "welcome.time")),
@@ -25,7 +38,7 @@ func (ui *UI) showWelcome() {
 		container.NewGridWithColumns(2, start, about),
 		widget.NewSeparator(),
 		ui.crisisStrip(),
-	)
+	))
 	ui.show(screenWelcome, "", scrolled(content), keyHandlers{enter: ui.onStart})
 }
 

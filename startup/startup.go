@@ -62,3 +62,16 @@ func EnsureCacheDir() error {
 	}
 	return os.MkdirAll(dir, 0o700)
 }
+
+// SystemLanguage is the two-letter language of the user's locale
+// (LC_ALL, LC_MESSAGES, LANG), or "en". The app falls back to the
+// questionnaire's first language when it lacks this one.
+func SystemLanguage() string {
+	for _, name := range localeVars {
+		v := os.Getenv(name)
+		if len(v) >= 2 && v != "C" && v != "POSIX" && !strings.HasPrefix(v, "C.") {
+			return strings.ToLower(v[:2])
+		}
+	}
+	return "en"
+}

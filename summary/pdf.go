@@ -221,6 +221,9 @@ func (w *writer) flags() {
 func (w *writer) scores() {
 	l := w.in.Lang
 	w.heading(label(l, "scores"))
+	for _, sec := range w.in.Session.SkippedSections() {
+		w.para(sec.NotOffered.In(l), "B", 9)
+	}
 	for _, s := range w.res.Scores {
 		text := questionnaire.ScoreText(s, l, w.words())
 		if !s.Complete {

@@ -271,3 +271,18 @@ func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
 }
+
+func TestSpanishPDF(t *testing.T) {
+	in := input(t, nil)
+	in.Lang = "es"
+	in.Session.SetLanguage("es")
+	all := strings.Join(pdfPages(t, in), " ")
+	for _, want := range []string{"KetaScreen: resumen para su proveedor", "Esto es una evaluación, no un diagnóstico.", "La evaluación de trauma (PC-PTSD-5) no se realizó", "Elaborado por los doctores Robert L. Spitzer"} {
+		mustContain(t, all, want, "Spanish "+want)
+	}
+	for key := range labels["en"] {
+		if labels["es"][key] == "" {
+			t.Errorf("no Spanish summary label %q", key)
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package screens
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+func TestEveryInterfaceTextHasSpanish(t *testing.T) {
+	for key := range uiText["en"] {
+		if uiText["es"][key] == "" {
+			t.Errorf("no Spanish for %q", key)
+		}
+	}
+	for key := range uiText["es"] {
+		if uiText["en"][key] == "" {
+			t.Errorf("Spanish %q has no English", key)
+		}
+	}
+}
+
+// TestSpanishPathThroughTheApp answers everything in Spanish, by keyboard,
+// and checks the official Spanish wording, the Spanish crisis line, the
+// missing PTSD screen and a Spanish result.
+func TestSpanishPathThroughTheApp(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Español")
+	if !d.sees("Antes de hablar con un proveedor sobre la ketamina") || !d.sees("Línea 988 de Prevención del Suicidio y Crisis") {
+		t.Fatalf("the welcome screen in Spanish:\n%s", d.screenText())
+	}
+	d.tap("Comenzar")
+	answers := with(moderate, map[string]any{"phq9_9": nil})
+	d.keyboardAnswers(answers)
+	if d.ui.asking.ID != "phq9_9" || !d.sees("Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera") || !d.sees("Durante las últimas 2 semanas") {
+		t.Fatalf("PHQ-9 item 9 in Spanish:\n%s", d.screenText())
+	}
+	d.digit("0")
+	d.keyboardAnswers(answers)
+	for _, it := range d.ui.session.Flow() {
+		if it.Section.ID == "trauma" {
+			t.Fatal("the PC-PTSD-5 was asked in Spanish")
+		}
+	}
+	d.key(fyne.KeyReturn)
+	if d.ui.screen != screenResult || !d.sees("La ketamina normalmente no es el primer paso") {
+		t.Fatalf("the result in Spanish: %s\n%s", d.ui.screen, d.screenText())
+	}
+	d.tab("Sus puntuaciones")
+	if !d.sees("La evaluación de trauma (PC-PTSD-5) no se realizó") {
+		t.Errorf("the result does not say the PTSD screen was not given:\n%s", d.screenText())
+	}
+	d.tap("English") // switching language keeps every answer
+	// In English the PC-PTSD-5 is asked: the app goes to it, then back to the review.
+	if d.ui.screen != screenQuestion || d.ui.asking.ID != "pcptsd5_trauma" {
+		t.Fatalf("after switching to English: %s %v", d.ui.screen, d.ui.asking)
+	}
+	d.choose("no")
+	d.tap("See my result")
+	if !d.sees("Ketamine is usually not the first step") {
+		t.Errorf("the result in English:\n%s", d.screenText())
+	}
+}
+
+func TestLanguageChangeKeepsAnswersMidway(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.choose("yes")
+	d.choose("2")
+	d.tap("Español")
+	if d.ui.asking.ID != "phq9_2" || !d.sees("Se ha sentido decaído(a), deprimido(a) o sin esperanzas") {
+		t.Fatalf("after switching mid-way:\n%s", d.screenText())
+	}
+	d.tap("Atrás")
+	if a, _ := d.ui.session.Answer("phq9_1"); a.Code != "2" || !slices.Contains(d.texts(), "Más de la mitad de los días") {
+		t.Errorf("the earlier answer after switching: %q", a.Code)
+	}
+	if strings.Contains(d.screenText(), "Little interest") {
+		t.Error("English wording left on a Spanish screen")
+	}
+}
