@@ -11,7 +11,7 @@ run: deps
 	$(GO) run .
 
 build: deps
-	$(GO) build -o $(BIN) .
+	$(GO) build -tags accessibility -o $(BIN) .
 
 # make test: formatting, vet (headless and real driver), the unit and screen
 # tests with the race detector under Fyne's headless driver, then the tests

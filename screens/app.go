@@ -214,6 +214,7 @@ func (ui *UI) setLanguage(lang string) {
 	ui.session.SetLanguage(lang)
 	ui.help.SetText(tr(lang, "help.now"))
 	ui.contrast.SetText(tr(lang, "access.contrast"))
+	ui.textSmaller.spoken, ui.textLarger.spoken = tr(lang, "access.smaller"), tr(lang, "access.larger")
 	if ui.language != nil {
 		ui.language.SetText(languageName(ui.otherLanguage()))
 	}

@@ -109,3 +109,22 @@ func TestEveryTargetIsLargeEnough(t *testing.T) {
 		})
 	}
 }
+
+// TestEveryButtonHasASpokenName checks that screen readers get a meaningful
+// name for each button on every screen.
+func TestEveryButtonHasASpokenName(t *testing.T) {
+	for _, s := range screenStates {
+		d := newDriver(t)
+		s.reach(d)
+		for _, o := range d.all() {
+			if a, ok := o.(fyne.Accessible); ok {
+				if b, isButton := o.(*keyButton); isButton && b.Visible() {
+					label := a.AccessibilityLabel()
+					if len([]rune(label)) < 3 {
+						t.Errorf("%s: button %q is read as %q", s.name, b.Text, label)
+					}
+				}
+			}
+		}
+	}
+}

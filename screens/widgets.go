@@ -14,6 +14,18 @@ import (
 type keyButton struct {
 	widget.Button
 	onOtherKey func(*fyne.KeyEvent)
+	// spoken is what screen readers say when the text alone does not tell
+	// (A– and A+); empty means the text.
+	spoken string
+}
+
+// AccessibilityLabel is what a screen reader says for the button (with the
+// accessibility build tag on Windows and macOS).
+func (b *keyButton) AccessibilityLabel() string {
+	if b.spoken != "" {
+		return b.spoken
+	}
+	return strings.ReplaceAll(b.Text, "\n", " ")
 }
 
 func newKeyButton(text string, importance widget.Importance, tapped func(), other func(*fyne.KeyEvent)) *keyButton {
