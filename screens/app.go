@@ -159,6 +159,7 @@ func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandle
 	if name != screenQuestion && name != screenMedications && name != screenPicker {
 		ui.current = nil
 		ui.progress.SetText("")
+		ui.progress.Hide() // no empty band where there is no progress to show
 	}
 	ui.body.Objects = []fyne.CanvasObject{content}
 	ui.body.Refresh()
@@ -443,6 +444,7 @@ func (ui *UI) setProgress(it *questionnaire.Item) {
 	}
 	ui.progress.SetText(trf(ui.lang, "progress.section", sec.Title.In(ui.lang), pos, n) + "   " +
 		trf(ui.lang, "progress.part", part, len(ui.def.Sections)))
+	ui.progress.Show()
 }
 
 // scrolled wraps long content in a vertical scroller.

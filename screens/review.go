@@ -29,7 +29,11 @@ func (ui *UI) showReviewSection(selected *questionnaire.Section) {
 	if selected == nil && len(sections) > 0 {
 		selected = sections[0]
 	}
-	tabs := container.NewVBox()
+	columns := 4
+	if ui.scale > 1.25 {
+		columns = 2
+	}
+	tabs := container.NewGridWithColumns(columns)
 	for i, sec := range sections {
 		sec := sec
 		b := ui.button(fmt.Sprintf("%d. %s", i+1, sec.Title.In(l)), widget.MediumImportance, func() { ui.showReviewSection(sec) })
@@ -54,8 +58,10 @@ func (ui *UI) showReviewSection(selected *questionnaire.Section) {
 	}
 	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, ui.reviewBack)
 	back.SetIcon(theme.NavigateBackIcon())
-	top := container.NewVBox(heading(tr(l, "review.heading")), body(tr(l, "review.hint")))
-	content := container.NewBorder(top, bottomBar(back, result), container.NewPadded(tabs), nil, scrolled(rows))
+	// One scrolling column (sections, then the chosen section's answers), so
+	// nothing overlaps at any text size; only Back and See my result stay fixed.
+	column := container.NewVBox(heading(tr(l, "review.heading")), body(tr(l, "review.hint")), tabs, widget.NewSeparator(), rows)
+	content := container.NewBorder(nil, bottomBar(back, result), nil, nil, scrolled(column))
 	keys := keyHandlers{
 		back: ui.reviewBack,
 		digit: func(n int) {

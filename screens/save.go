@@ -149,7 +149,7 @@ func (ui *UI) writeSummaryFile(path string, make func() ([]byte, error)) {
 		err = records.WriteFile(path, data, 0o644)
 	}
 	if err != nil {
-		dialog.ShowError(err, ui.win)
+		dialog.ShowError(fmt.Errorf("%s\n%w", tr(ui.lang, "save.failed"), err), ui.win)
 		return
 	}
 	dialog.ShowInformation(tr(ui.lang, "save.done_title"), fmt.Sprintf(tr(ui.lang, "save.done"), path), ui.win)
@@ -161,7 +161,7 @@ func (ui *UI) print(p Printer) {
 		err = p.Print(data)
 	}
 	if err != nil {
-		dialog.ShowError(err, ui.win)
+		dialog.ShowError(fmt.Errorf("%s\n%w", tr(ui.lang, "save.print_failed"), err), ui.win)
 		return
 	}
 	dialog.ShowInformation(tr(ui.lang, "save.done_title"), tr(ui.lang, "save.printed"), ui.win)

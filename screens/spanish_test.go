@@ -80,3 +80,27 @@ func TestLanguageChangeKeepsAnswersMidway(t *testing.T) {
 		t.Error("English wording left on a Spanish screen")
 	}
 }
+
+// TestLowVisionSpanishSpeakerCompletesByKeyboard is the aim: Spanish,
+// 200% text, high contrast, questions read aloud, keyboard only, a Spanish result.
+func TestLowVisionSpanishSpeakerCompletesByKeyboard(t *testing.T) {
+	d := newDriver(t)
+	sp := &fakeSpeaker{}
+	d.ui.opts.Speaker = sp
+	d.tap("Español")
+	largest(d)
+	d.tap("Alto contraste")
+	d.key(fyne.KeyReturn) // Comenzar
+	d.tap("Leer en voz alta")
+	if len(sp.said) != 1 || !strings.HasPrefix(sp.said[0], "es: ¿Tiene usted 18 años o más?") {
+		t.Fatalf("read aloud: %q", sp.said)
+	}
+	d.keyboardAnswers(with(moderate, nil))
+	d.key(fyne.KeyReturn) // Ver mi resultado
+	if d.ui.screen != screenResult || !d.sees("La ketamina normalmente no es el primer paso") {
+		t.Fatalf("%s\n%s", d.ui.screen, d.screenText())
+	}
+	if th, ok := fyne.CurrentApp().Settings().Theme().(readableTheme); !ok || th.Scale != 2 || !th.HighContrast {
+		t.Errorf("theme %+v", fyne.CurrentApp().Settings().Theme())
+	}
+}
