@@ -4,7 +4,7 @@
 GO ?= go
 BIN := bin/ketascreen
 
-.PHONY: run test build deps check fmt-check vet unit soak window fuzz screenshots sample-pdf clean
+.PHONY: run test build deps check fmt-check vet unit soak window dist dist-check fuzz screenshots sample-pdf install clean
 
 run: deps
 	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
@@ -59,5 +59,18 @@ fuzz:
 	$(GO) test -tags ci -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./questionnaire
 	$(GO) test -tags ci -run '^$$' -fuzz FuzzReadAnswers -fuzztime 30s ./questionnaire
 
+# Release packages in dist/: Linux tarball, Debian package, Windows .exe.
+dist: deps
+	bash scripts/dist.sh
+
+# Checks the packages as a user gets them (unpack, install, start, PE headers).
+dist-check: dist
+	KETASCREEN_DIST=1 $(GO) test -tags ci -count=1 -timeout 20m -run 'TestDist' -v .
+
+# Installs the Linux package's files (run as root, or set PREFIX=~/.local).
+install: dist
+	tar -xJf dist/ketascreen-*-linux-amd64.tar.xz -C dist
+	$(MAKE) -C dist/ketascreen install
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

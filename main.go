@@ -28,6 +28,10 @@ func main() {
 	startup.SanitizeLocale() // before Fyne reads it again at start-up
 	if len(os.Args) > 1 {
 		switch os.Args[1] {
+		case "check", "score", "kiosk-pin", "export-fhir-questionnaire", "decrypt":
+			startup.AttachParentConsole() // a Windows GUI program prints only through its parent's console
+		}
+		switch os.Args[1] {
 		case "check":
 			os.Exit(headless.Check(os.Args[2:], os.Stdout, os.Stderr))
 		case "score":

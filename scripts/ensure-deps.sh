@@ -5,6 +5,9 @@ set -euo pipefail
 
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
           xvfb dbus-x11 x11-utils xdotool imagemagick poppler-utils espeak-ng)
+if [ "${1:-}" = dist ]; then # make dist: cross-compiling for Windows and checking packages
+  packages=(gcc-mingw-w64-x86-64 desktop-file-utils dpkg-dev xz-utils)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "ensure-deps: not a Debian-based system; make sure you have a C compiler, pkg-config," >&2
