@@ -16,7 +16,7 @@ build: deps
 # make test: formatting, vet (headless and real driver), the unit and screen
 # tests with the race detector under Fyne's headless driver, then the tests
 # that build the real binary and drive it in a real X window under Xvfb.
-test: deps fmt-check vet unit soak window
+test: deps fmt-check vet unit soak window dist-check
 
 deps:
 	@bash scripts/ensure-deps.sh
