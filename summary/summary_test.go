@@ -31,7 +31,7 @@ var calm = map[string]any{
 	"goals": []string{"learn_options"}, "ride_home": "yes", "twice_weekly": "yes",
 }
 
-func input(t *testing.T, changes map[string]any) Input {
+func input(t testing.TB, changes map[string]any) Input {
 	t.Helper()
 	def, err := questionnaire.Default()
 	if err != nil {
