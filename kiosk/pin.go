@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/alexedwards/argon2id"
+
+	"ketascreen/records"
 )
 
 // PIN lengths staff may choose.
@@ -53,8 +55,8 @@ var pinHashLine = regexp.MustCompile(`(?m)^pin_hash:.*$`)
 
 // SavePINHash writes the hash into the config file, replacing any earlier
 // one and keeping every other line, or creates the file (and its folder)
-// when there is none. The file is replaced atomically and readable only by
-// its owner.
+// when there is none. The file is replaced atomically (records.WriteFile)
+// and readable only by its owner.
 func SavePINHash(path, hash string) error {
 	src, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -75,33 +77,7 @@ func SavePINHash(path, hash string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("creating the config folder: %w", err)
 	}
-	return writeAtomic(path, src, 0o600)
-}
-
-// writeAtomic writes a file through a temporary file in the same folder,
-// synced and renamed, so a crash never leaves half a file.
-func writeAtomic(path string, data []byte, perm os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return records.WriteFile(path, src, 0o600)
 }
 
 // ReadNewPIN reads a new PIN twice from two lines of r (standard input when
