@@ -54,7 +54,7 @@ func main() {
 		usage()
 		os.Exit(2)
 	}
-	def, err := loadDefinition(*definition)
+	def, err := questionnaire.Open(*definition)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -87,13 +87,6 @@ func kioskOptions(cfg *kiosk.Config) *screens.KioskOptions {
 		}
 	}
 	return ko
-}
-
-func loadDefinition(path string) (*questionnaire.Definition, error) {
-	if path == "" {
-		return questionnaire.Default()
-	}
-	return questionnaire.LoadFile(path)
 }
 
 func runGUI(def *questionnaire.Definition, lang string, opts screens.Options) {

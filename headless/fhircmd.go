@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"ketascreen/questionnaire"
 	"ketascreen/records"
 	"ketascreen/summary"
 )
@@ -23,7 +24,7 @@ func ExportFHIRQuestionnaire(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: ketascreen export-fhir-questionnaire [--definition FILE] [--lang en] [-o OUT.json]")
 		return ExitInput
 	}
-	def, err := loadDefinition(*defPath)
+	def, err := questionnaire.Open(*defPath)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitInput

@@ -28,14 +28,6 @@ const (
 	ExitInput   = 2 // score: the answers file (or definition) cannot be used
 )
 
-// loadDefinition loads the named definition, or the embedded one when path is empty.
-func loadDefinition(path string) (*questionnaire.Definition, error) {
-	if path == "" {
-		return questionnaire.Default()
-	}
-	return questionnaire.LoadFile(path)
-}
-
 // Check validates a definition (the embedded one when no file is named),
 // runs its example cases and checks that they fire every rule and flag. It
 // prints the problems and a one-line summary.
@@ -53,7 +45,7 @@ func Check(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return ExitInput
 	}
-	def, err := loadDefinition(fs.Arg(0))
+	def, err := questionnaire.Open(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		var list questionnaire.ErrorList
@@ -144,7 +136,7 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return ExitInput
 	}
-	def, err := loadDefinition(*defPath)
+	def, err := questionnaire.Open(*defPath)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitInput
