@@ -89,7 +89,7 @@ func (ui *UI) entryCard(list *questionnaire.Item, i int, e questionnaire.Entry) 
 		}
 		if o := f.Option(code); o != nil {
 			if f == list.Fields[0] {
-				title = fmt.Sprintf("%s: %s", title, optionLabel(o, l))
+				title = fmt.Sprintf("%s: %s", title, o.Label(l))
 				continue
 			}
 			lines.Add(body(fmt.Sprintf("%s — %s", f.Text.In(l), o.Text.In(l))))
@@ -108,8 +108,6 @@ func (ui *UI) entryCard(list *questionnaire.Item, i int, e questionnaire.Entry) 
 	card := widget.NewCard("", "", container.NewBorder(subheading(title), nil, nil, container.NewVBox(change, remove), lines))
 	return card
 }
-
-func optionLabel(o *questionnaire.Option, lang string) string { return o.Label(lang) }
 
 // pickerFieldLimit: fields with more answers than this are picked from a
 // searchable list rather than a column of buttons.
@@ -137,7 +135,7 @@ func (ui *UI) showEntryField(list *questionnaire.Item, i, f int) {
 	q := &questionView{ui: ui, item: field, selected: []string{entry[field.ID]}}
 	name := ""
 	if o := list.Fields[0].Option(entry[list.Fields[0].ID]); o != nil {
-		name = optionLabel(o, ui.lang)
+		name = o.Label(ui.lang)
 	}
 	q.stem = strings.TrimSpace(trf(ui.lang, "meds.entry", i+1) + ": " + name)
 	q.onBack = func() { ui.showEntryField(list, i, f-1) }
@@ -192,7 +190,7 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 		shown = matchingOptions(field, text, l)
 		for _, o := range shown {
 			o := o
-			b := ui.button(optionLabel(o, l), widget.MediumImportance, func() { pick(o) })
+			b := ui.button(o.Label(l), widget.MediumImportance, func() { pick(o) })
 			b.Alignment = widget.ButtonAlignLeading
 			results.Add(b)
 		}

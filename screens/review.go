@@ -92,7 +92,7 @@ func (ui *UI) reviewRow(it *questionnaire.Item) fyne.CanvasObject {
 	l := ui.lang
 	answer := tr(l, "review.unanswered")
 	if a, ok := ui.session.Answer(it.ID); ok {
-		answer = answerText(it, a, l)
+		answer = questionnaire.AnswerText(it, a, l)
 	}
 	change := ui.button(tr(l, "meds.change"), widget.MediumImportance, func() {
 		ui.returnToReview = true
@@ -101,8 +101,4 @@ func (ui *UI) reviewRow(it *questionnaire.Item) fyne.CanvasObject {
 	change.SetIcon(theme.DocumentCreateIcon())
 	text := container.NewVBox(body(it.Text.In(l)), wrapped(answer, theme.SizeNameText, true))
 	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(change), text)
-}
-
-func answerText(it *questionnaire.Item, a questionnaire.Answer, lang string) string {
-	return questionnaire.AnswerText(it, a, lang)
 }
