@@ -24,6 +24,12 @@ type driver struct {
 
 func newDriver(t *testing.T) *driver {
 	t.Helper()
+	return newDriverWith(t, Options{})
+}
+
+// newDriverWith starts the app with options in a 1280×800 test window.
+func newDriverWith(t *testing.T, opts Options) *driver {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(Theme())
 	def, err := questionnaire.Default()
@@ -32,7 +38,7 @@ func newDriver(t *testing.T) *driver {
 	}
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 800))
-	ui := New(w, def, "en", Options{})
+	ui := New(w, def, "en", opts)
 	return &driver{t: t, ui: ui, w: w}
 }
 
@@ -192,15 +198,19 @@ func calmAnswer(it *questionnaire.Item) any {
 // or a question whose answer is given as nil.
 func (d *driver) answerUntil(answers map[string]any) {
 	d.t.Helper()
+	d.answerQuestions(answers, d.choose, func() { d.tap("Continue") })
+}
+
+// answerQuestions is the loop of answerUntil and keyboardAnswers: choose
+// gives one answer, next continues after a multiple choice.
+func (d *driver) answerQuestions(answers map[string]any, choose func(code string), next func()) {
+	d.t.Helper()
 	for range 200 {
 		if d.ui.screen != screenQuestion || d.ui.asking == nil || d.ui.current == nil || d.ui.current.Type == questionnaire.List {
 			return
 		}
 		it := d.ui.asking
 		a, ok := answers[it.ID]
-		if ok && a == nil {
-			return
-		}
 		if !ok {
 			a = calmAnswer(it)
 		}
@@ -208,12 +218,12 @@ func (d *driver) answerUntil(answers map[string]any) {
 		case nil:
 			return // the test takes over at this question
 		case string:
-			d.choose(v)
+			choose(v)
 		case []string:
 			for _, code := range v {
-				d.choose(code)
+				choose(code)
 			}
-			d.tap("Continue")
+			next()
 		}
 	}
 	d.t.Fatal("the questions never end")

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ketascreen/kiosk"
-	"ketascreen/questionnaire"
 )
 
 const staffPIN = "4321"
@@ -60,18 +59,9 @@ type kioskDriver struct {
 
 func newKioskDriver(t *testing.T) *kioskDriver {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(Theme())
-	def, err := questionnaire.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 800))
 	kd := &kioskDriver{clock: kiosk.NewManualClock(), alerts: &recordedAlerts{}}
 	cfg := &kiosk.Config{ClinicName: "Riverside Clinic", Name: "waiting-room-1", PINHash: staffHash}
-	ui := New(w, def, "en", Options{Kiosk: &KioskOptions{Config: cfg, Clock: kd.clock, Alerter: kd.alerts, Quit: func() { kd.quit = true }}})
-	kd.driver = &driver{t: t, ui: ui, w: w}
+	kd.driver = newDriverWith(t, Options{Kiosk: &KioskOptions{Config: cfg, Clock: kd.clock, Alerter: kd.alerts, Quit: func() { kd.quit = true }}})
 	return kd
 }
 
