@@ -381,22 +381,26 @@ func (w *writer) appendix() {
 		p.SetRightMargin(margin)
 	}()
 	var section *questionnaire.Section
+	var instrument *questionnaire.Instrument
 	for _, it := range w.in.Session.Flow() {
 		if it.Section != section {
 			section = it.Section
 			p.SetFont("Helvetica", "B", 8)
 			p.MultiCell(colWidth, 4, w.tr(section.Title.In(l)), "", "L", false)
 		}
+		if it.Instrument != instrument { // each stem once above its items, as on screen
+			instrument = it.Instrument
+			if instrument != nil && instrument.Stem.In(l) != "" {
+				p.SetFont("Helvetica", "I", 7)
+				p.MultiCell(colWidth, 3.1, w.tr(instrument.Stem.In(l)), "", "L", false)
+			}
+		}
 		answer := label(l, "not_answered")
 		if a, ok := w.in.Session.Answer(it.ID); ok {
 			answer = questionnaire.AnswerText(it, a, l)
 		}
-		text := it.Text.In(l)
-		if it.Instrument != nil && it.Instrument.ID == "pcptsd5" {
-			text = it.Instrument.Stem.In(l) + " " + text
-		}
 		p.SetFont("Helvetica", "", 7)
-		p.MultiCell(colWidth, 3.1, w.tr(text+" — "+answer), "", "L", false)
+		p.MultiCell(colWidth, 3.1, w.tr(it.Text.In(l)+" — "+answer), "", "L", false)
 	}
 	if help, ok := w.in.Session.Answer(questionnaire.HelpNow); ok && help.Code == "yes" {
 		p.SetFont("Helvetica", "B", 8)
