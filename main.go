@@ -94,7 +94,7 @@ func runGUI(def *questionnaire.Definition, lang string, opts screens.Options) {
 		fmt.Fprintln(os.Stderr, "creating the cache folder:", err)
 	}
 	a := app.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("icon.svg", assets.IconSVG))
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(screens.Theme())
 	w := a.NewWindow("KetaScreen")
 	if opts.Kiosk != nil {

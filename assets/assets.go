@@ -14,8 +14,10 @@ const QuestionnaireName = "assets/questionnaire.yaml"
 //go:embed questionnaire.yaml
 var Questionnaire []byte
 
-// IconSVG is the app icon, drawn as SVG; Icon.png at the repository root is
-// rendered from it for packaging.
+// IconPNG is the app icon, rendered from icon.svg (its source, not
+// embedded) at 256×256, the size of a window icon. The window uses it rather than the SVG: drawing and scaling
+// the SVG took about 55 ms of every start (docs/benchmarks.md). FyneApp.toml
+// packages it too.
 //
-//go:embed icon.svg
-var IconSVG []byte
+//go:embed icon.png
+var IconPNG []byte
