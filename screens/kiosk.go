@@ -2,6 +2,7 @@ package screens
 
 import (
 	"log"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,10 @@ type KioskOptions struct {
 	Alerter AlertSender   // runs the staff alert command; nil sends none
 	Logo    fyne.Resource // the clinic's logo, or nil
 	Quit    func()        // ends the app (staff exit)
+	// Release runs after every wipe, off the UI goroutine, to give the
+	// memory the person used back to the system (kiosk.ReleaseMemory); nil
+	// means debug.FreeOSMemory, the Go heap only.
+	Release func()
 }
 
 // AlertSender sends staff alerts; *kiosk.Alerter is the real one.
@@ -46,6 +51,7 @@ type kioskState struct {
 	idle      kiosk.Timer // runs while someone is using the kiosk
 	tick      kiosk.Timer // the countdown's next second
 	press     kiosk.Timer // the staff corner being held
+	tidy      kiosk.Timer // once after a wipe: lets Fyne drop the last person's screens
 	overlay   *countdown
 	remaining int
 
@@ -59,6 +65,9 @@ func newKioskState(ui *UI, opts KioskOptions) *kioskState {
 	k := &kioskState{ui: ui, opts: opts, clock: opts.Clock, alerted: map[string]bool{}}
 	if k.clock == nil {
 		k.clock = kiosk.RealClock{}
+	}
+	if k.opts.Release == nil {
+		k.opts.Release = debug.FreeOSMemory
 	}
 	return k
 }
@@ -143,6 +152,33 @@ func (k *kioskState) wipe() {
 	}
 	k.ui.setLanguage(lang) // each person starts in the kiosk's first language
 	k.ui.showAttract()
+	// Without this the Go heap stays at the high-water mark of the longest
+	// screening (docs/benchmarks.md); the pages go back to the system, which
+	// clears them before any reuse.
+	go k.opts.Release()
+	stop(k.tidy)
+	k.tidy = k.after(tidyAfter, k.tidyUp)
+}
+
+// tidyAfter is how long after a wipe the kiosk lets Fyne forget the last
+// person's screens: Fyne keeps a screen's widgets and textures for a minute
+// after it was last drawn and drops them only when it paints, at most every
+// 10 s, and an attract screen that nobody touches never paints.
+const tidyAfter = 75 * time.Second
+
+// tidyUp repaints the attract screen once, if it is still showing, so that
+// Fyne frees the previous person's screens (widgets holding their answers,
+// and the textures of their text), then gives the memory back.
+func (k *kioskState) tidyUp() {
+	k.tidy = nil
+	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() {
+		return // someone is here; the next wipe tidies
+	}
+	k.ui.win.Content().Refresh()
+	k.tidy = k.after(time.Second, func() { // after that paint
+		k.tidy = nil
+		go k.opts.Release()
+	})
 }
 
 // alert sends the staff alert for an outcome once per person.

@@ -3,6 +3,7 @@ package screens
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -52,16 +53,17 @@ func (r *recordedAlerts) kinds() string {
 
 type kioskDriver struct {
 	*driver
-	clock  *kiosk.ManualClock
-	alerts *recordedAlerts
-	quit   bool
+	clock    *kiosk.ManualClock
+	alerts   *recordedAlerts
+	quit     bool
+	releases atomic.Int32 // memory releases after wipes
 }
 
 func newKioskDriver(t *testing.T) *kioskDriver {
 	t.Helper()
 	kd := &kioskDriver{clock: kiosk.NewManualClock(), alerts: &recordedAlerts{}}
 	cfg := &kiosk.Config{ClinicName: "Riverside Clinic", Name: "waiting-room-1", PINHash: staffHash}
-	kd.driver = newDriverWith(t, Options{Kiosk: &KioskOptions{Config: cfg, Clock: kd.clock, Alerter: kd.alerts, Quit: func() { kd.quit = true }}})
+	kd.driver = newDriverWith(t, Options{Kiosk: &KioskOptions{Config: cfg, Clock: kd.clock, Alerter: kd.alerts, Quit: func() { kd.quit = true }, Release: func() { kd.releases.Add(1) }}})
 	return kd
 }
 
@@ -130,8 +132,59 @@ func TestIdleCountdownThenWipe(t *testing.T) {
 	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() || k.overlayShown() {
 		t.Errorf("after the countdown: %s screen, session empty %v, overlay %v", k.ui.screen, k.ui.session.IsEmpty(), k.overlayShown())
 	}
-	if k.clock.Pending() != 0 {
-		t.Errorf("%d timers left behind by the wiped session", k.clock.Pending())
+	if k.clock.Pending() != 1 || k.kiosk().tidy == nil {
+		t.Errorf("%d timers after the wipe; want only the tidy-up", k.clock.Pending())
+	}
+}
+
+// onlyTidyLeft tells whether the one timer left after a wipe is the tidy-up.
+func (k *kioskDriver) onlyTidyLeft() bool { return k.clock.Pending() == 1 && k.kiosk().tidy != nil }
+
+func (k *kioskDriver) kiosk() *kioskState { return k.ui.kiosk }
+
+// waitReleases waits for the memory releases, which run off the UI goroutine.
+func (k *kioskDriver) waitReleases(n int32) bool {
+	for range 200 {
+		if k.releases.Load() >= n {
+			return true
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return false
+}
+
+func TestWipeGivesMemoryBackAndLetsFyneForgetTheScreens(t *testing.T) {
+	k := newKioskDriver(t)
+	k.begin()
+	k.choose("no") // under 18: an ended screen
+	k.tap("Back to start")
+	if !k.waitReleases(1) {
+		t.Fatal("no memory release after the wipe")
+	}
+	if !k.onlyTidyLeft() {
+		t.Fatalf("%d timers after the wipe; want only the tidy-up", k.clock.Pending())
+	}
+	k.clock.Advance(tidyAfter - time.Second)
+	if k.releases.Load() != 1 {
+		t.Fatal("tidied before Fyne's cache had expired")
+	}
+	k.clock.Advance(time.Second) // the repaint
+	k.clock.Advance(time.Second) // then the release
+	if !k.waitReleases(2) || k.clock.Pending() != 0 {
+		t.Fatalf("after the tidy-up: %d releases, %d timers", k.releases.Load(), k.clock.Pending())
+	}
+
+	// Someone who arrives before the tidy-up keeps the kiosk as it is.
+	k.begin()
+	k.choose("no")
+	k.tap("Back to start")
+	k.tap("Touch to start")
+	k.clock.Advance(tidyAfter + time.Second)
+	if k.ui.screen != screenWelcome || k.kiosk().tidy != nil {
+		t.Errorf("the tidy-up touched a person's session: %s screen", k.ui.screen)
+	}
+	if !k.waitReleases(3) || k.releases.Load() != 3 {
+		t.Errorf("%d releases, want 3 (two wipes and one tidy-up)", k.releases.Load())
 	}
 }
 
