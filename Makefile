@@ -4,7 +4,7 @@
 GO ?= go
 BIN := bin/ketascreen
 
-.PHONY: run test build deps check fmt-check vet unit soak window dist dist-check fuzz screenshots sample-pdf install clean
+.PHONY: run test build deps check fmt-check vet unit soak window dist dist-check bench fuzz screenshots sample-pdf install clean
 
 run: deps
 	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
@@ -53,6 +53,18 @@ sample-pdf: deps
 screenshots:
 	rm -rf docs/screenshots
 	KETASCREEN_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags ci -count=1 -run TestWriteScreenshots ./screens
+
+# Launch, memory, idle CPU, response and size, against a minimal Fyne program
+# and the PHQ-9 as a SurveyJS page in Chromium's kiosk mode, under Xvfb; writes
+# docs/benchmarks.md. About 35 minutes. BENCH_FLAGS passes options, e.g.
+# BENCH_FLAGS='-runs 3 -sessions 20 -idle 10s' for a quick look (see
+# go run ./bench/measure -h). Without Chromium or npm the browser is skipped.
+bench: deps dist
+	@bash scripts/ensure-deps.sh bench || echo "bench: Chromium could not be installed; the browser kiosk will be skipped"
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix bench/web-kiosk --no-audit --no-fund --loglevel=error || echo "bench: npm ci failed; the browser kiosk will be skipped"; \
+	fi
+	$(GO) run ./bench/measure $(BENCH_FLAGS)
 
 # A short fuzz run of the definition loader and the answers reader.
 fuzz:

@@ -20,6 +20,9 @@ type driver struct {
 	t  *testing.T
 	ui *UI
 	w  fyne.Window
+	// script, when set, records every tap and key for replay in a real
+	// window (see TestWriteKioskScript).
+	script *[]scriptStep
 }
 
 func newDriver(t *testing.T) *driver {
@@ -130,7 +133,15 @@ func (d *driver) hasButton(text string) bool {
 	return false
 }
 
-func (d *driver) tap(text string) { d.t.Helper(); test.Tap(d.button(text)) }
+func (d *driver) tap(text string) {
+	d.t.Helper()
+	b := d.button(text)
+	if d.script != nil {
+		d.recordTap(b, text)
+	}
+	test.Tap(b)
+	d.recorded()
+}
 
 // tab opens a result tab by its title, with its number key.
 func (d *driver) tab(title string) {
@@ -166,6 +177,10 @@ func (d *driver) choose(code string) {
 func (d *driver) key(name fyne.KeyName) {
 	c := d.w.Canvas()
 	ev := &fyne.KeyEvent{Name: name}
+	if d.script != nil {
+		*d.script = append(*d.script, scriptStep{Key: string(name), Answer: d.ui.screen == screenQuestion})
+	}
+	defer d.recorded()
 	if f := c.Focused(); f != nil {
 		f.TypedKey(ev)
 		return

@@ -8,6 +8,9 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-de
 if [ "${1:-}" = dist ]; then # make dist: cross-compiling for Windows and checking packages
   packages=(gcc-mingw-w64-x86-64 desktop-file-utils dpkg-dev xz-utils)
 fi
+if [ "${1:-}" = bench ]; then # make bench: the browser kiosk it compares with
+  packages=(chromium) # npm comes with Node.js; make bench skips the browser without it
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "ensure-deps: not a Debian-based system; make sure you have a C compiler, pkg-config," >&2

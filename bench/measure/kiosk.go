@@ -1,0 +1,228 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// step is one recorded action of a kiosk session (written by the screens
+// package's TestWriteKioskScript from its test driver at 1280×800).
+type step struct {
+	Key    string  `json:"key"`
+	Tap    *[2]int `json:"tap"`
+	Label  string  `json:"label"`
+	Answer bool    `json:"answer"`
+	Title  string  `json:"title"`
+}
+
+// kioskFigures are the kiosk's memory before and after the sessions, and its
+// CPU use on the attract screen.
+type kioskFigures struct {
+	startPSS, firstPSS, endPSS, restedPSS []float64
+	idle                                  []float64
+	kinds                                 map[string]int
+	took                                  time.Duration
+}
+
+// confirmWait is longer than KetaScreen's confirmation delay (350 ms): the
+// time to wait after an answer before the next question can take a touch.
+const confirmWait = 500 * time.Millisecond
+
+// rest is how long the kiosk stands unused after the sessions before the last
+// reading, as between two people: past its tidy-up 75 s after a wipe, when
+// Fyne lets go of the last person's screens.
+const rest = 90 * time.Second
+
+func (b *bench) kiosk() (*kioskFigures, error) {
+	f := &kioskFigures{kinds: map[string]int{}}
+	scripts, err := b.kioskScripts()
+	if err != nil {
+		return nil, err
+	}
+	config := filepath.Join(b.dir, "kiosk.yaml")
+	pin := exec.Command(b.app, "kiosk-pin", "--config", config)
+	pin.Env = b.env
+	pin.Stdin = strings.NewReader("2468\n2468\n")
+	if out, err := pin.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("kiosk-pin: %v\n%s", err, out)
+	}
+	// The same clinic as the recorded sessions, so every button is where it was.
+	cf, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	_, err = cf.WriteString("clinic_name: Riverside Clinic\nkiosk_name: waiting-room-1\n")
+	if cerr := cf.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+
+	b.log("kiosk: starting on its attract screen")
+	if err := b.x.waitBlank(b.blank); err != nil {
+		return nil, err
+	}
+	begin := time.Now()
+	r, err := start(b.env, b.app, "--kiosk", "--config", config)
+	if err != nil {
+		return nil, err
+	}
+	defer r.stop()
+	if _, err := b.x.settle(begin, b.blank, settleQuiet, time.Minute, r.exited); err != nil {
+		return nil, fmt.Errorf("kiosk: %w", err)
+	}
+	win, err := b.x.window("^KetaScreen$")
+	if err != nil {
+		return nil, err
+	}
+	time.Sleep(idleAfterFrame)
+	if f.startPSS, err = b.pssSamples(r); err != nil {
+		return nil, err
+	}
+	b.log("kiosk: idle CPU on the attract screen, %d × %s", b.opts.runs, b.opts.idle)
+	if f.idle, err = b.idleCPU(r); err != nil {
+		return nil, err
+	}
+
+	b.log("kiosk: %d sessions through the real window", b.opts.sessions)
+	if _, err := b.x.xdotool("mousemove", "640", "400"); err != nil {
+		return nil, err
+	}
+	t0 := time.Now()
+	for i := range b.opts.sessions {
+		kind := sessionKind(i)
+		if err := b.replay(win, scripts[kind]); err != nil {
+			return nil, fmt.Errorf("kiosk session %d (%s): %w", i+1, kind, err)
+		}
+		if err := r.exited(); err != nil {
+			return nil, err
+		}
+		f.kinds[kind]++
+		if i == 0 {
+			// The first person (a complete screening) warms the kiosk up:
+			// fonts, shaders, caches. Read it once tidied, to tell that
+			// one-time cost from growth over the next people.
+			time.Sleep(rest)
+			if f.firstPSS, err = b.pssSamples(r); err != nil {
+				return nil, err
+			}
+		}
+		if (i+1)%20 == 0 {
+			pss, _ := r.pss()
+			b.log("kiosk: %d sessions, PSS %.1f MB", i+1, float64(pss)/1e6)
+		}
+	}
+	f.took = time.Since(t0)
+	time.Sleep(idleAfterFrame)
+	if f.endPSS, err = b.pssSamples(r); err != nil {
+		return nil, err
+	}
+	b.log("kiosk: resting %s", rest)
+	time.Sleep(rest)
+	if f.restedPSS, err = b.pssSamples(r); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// sessionKind mixes the sessions as the soak test does: every tenth person
+// completes the whole screening; the others ask for help at once or are
+// under 18. Each ends back on the attract screen.
+func sessionKind(i int) string {
+	switch {
+	case i%10 == 0:
+		return "full"
+	case i%2 == 1:
+		return "help"
+	default:
+		return "under18"
+	}
+}
+
+// pssSamples reads the memory runs times, a second apart.
+func (b *bench) pssSamples(r *running) ([]float64, error) {
+	var out []float64
+	for i := range b.opts.runs {
+		if i > 0 {
+			time.Sleep(time.Second)
+		}
+		pss, err := r.pss()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, float64(pss))
+	}
+	return out, nil
+}
+
+// kioskScripts records the sessions in Fyne's test driver.
+func (b *bench) kioskScripts() (map[string][]step, error) {
+	file := filepath.Join(b.dir, "kiosk-script.json")
+	cmd := exec.Command("go", "test", "-tags", "ci", "-count=1", "-run", "^TestWriteKioskScript$", "./screens")
+	cmd.Env = append(os.Environ(), "KETASCREEN_KIOSK_SCRIPT="+file)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("recording the kiosk sessions: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var scripts map[string][]step
+	if err := json.Unmarshal(data, &scripts); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	for _, kind := range []string{"full", "help", "under18"} {
+		if len(scripts[kind]) == 0 {
+			return nil, fmt.Errorf("%s holds no %q session", file, kind)
+		}
+	}
+	return scripts, nil
+}
+
+// replay performs the steps on the real window, each once the last has taken
+// effect: the window's title must become the recorded one.
+func (b *bench) replay(win string, steps []step) error {
+	for k, s := range steps {
+		acted := time.Now()
+		var err error
+		switch {
+		case s.Key != "":
+			_, err = b.x.xdotool("key", s.Key)
+		case s.Tap != nil:
+			_, err = b.x.xdotool("mousemove", strconv.Itoa(s.Tap[0]), strconv.Itoa(s.Tap[1]), "click", "1")
+		default:
+			err = fmt.Errorf("step %d is neither a key nor a tap", k+1)
+		}
+		if err != nil {
+			return err
+		}
+		if s.Answer {
+			time.Sleep(time.Until(acted.Add(confirmWait)))
+		}
+		for {
+			title, err := b.x.xdotool("getwindowname", win)
+			if err != nil {
+				return err
+			}
+			if title == s.Title {
+				break
+			}
+			if time.Since(acted) > 10*time.Second {
+				what := s.Key
+				if s.Tap != nil {
+					what = fmt.Sprintf("a tap on %q", s.Label)
+				}
+				return fmt.Errorf("step %d (%s): the window is titled %q, want %q", k+1, what, title, s.Title)
+			}
+			time.Sleep(15 * time.Millisecond)
+		}
+	}
+	return nil
+}

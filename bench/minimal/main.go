@@ -1,0 +1,20 @@
+// Command minimal is the floor that `make bench` compares KetaScreen with:
+// the smallest Fyne program of the same kind, one window with one label and
+// one button, at the size of KetaScreen's desktop window.
+package main
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+func main() {
+	a := app.NewWithID("org.ketascreen.bench.minimal")
+	w := a.NewWindow("Minimal")
+	label := widget.NewLabel("Hello")
+	w.SetContent(container.NewVBox(label, widget.NewButton("Start", func() { label.SetText("Started") })))
+	w.Resize(fyne.NewSize(1200, 780))
+	w.ShowAndRun()
+}
