@@ -26,6 +26,7 @@ type options struct {
 	browser  bool
 	gobench  bool
 	launch   bool
+	kiosk    bool
 }
 
 func main() {
@@ -37,6 +38,7 @@ func main() {
 	flag.BoolVar(&o.browser, "browser", true, "measure the SurveyJS page in Chromium when Chromium is installed")
 	flag.BoolVar(&o.gobench, "gobench", true, "run the Go benchmarks")
 	flag.BoolVar(&o.launch, "launch", true, "measure launch and memory of the programs (the targets need it)")
+	flag.BoolVar(&o.kiosk, "kiosk", true, "measure the kiosk: idle CPU and memory over the sessions")
 	flag.Parse()
 	if o.runs < 1 || o.sessions < 0 || o.idle <= 0 {
 		fmt.Fprintln(os.Stderr, "measure: -runs must be at least 1, -sessions at least 0, -idle positive")
@@ -124,8 +126,10 @@ func run(o options) error {
 			}
 		}
 	}
-	if r.Kiosk, err = b.kiosk(); err != nil {
-		return err
+	if o.kiosk {
+		if r.Kiosk, err = b.kiosk(); err != nil {
+			return err
+		}
 	}
 	if o.gobench {
 		b.log("Go benchmarks (go test -bench, %d counts)", o.runs)

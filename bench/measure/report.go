@@ -52,7 +52,10 @@ func fmtStat(v []float64, scale float64, unit string, decimals int) string {
 	}
 	s := stats(v)
 	f := "%." + fmt.Sprint(decimals) + "f"
-	return fmt.Sprintf(f+" %s (%s–%s)", s.med/scale, unit, fmt.Sprintf(f, s.lo/scale), fmt.Sprintf(f, s.hi/scale))
+	if unit != "" {
+		unit = " " + unit
+	}
+	return fmt.Sprintf(f+"%s (%s–%s)", s.med/scale, unit, fmt.Sprintf(f, s.lo/scale), fmt.Sprintf(f, s.hi/scale))
 }
 
 func (r *report) machine() {
