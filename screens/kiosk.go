@@ -175,11 +175,15 @@ func (k *kioskState) tidyUp() {
 		return // someone is here; the next wipe tidies
 	}
 	k.ui.win.Content().Refresh()
-	k.tidy = k.after(time.Second, func() { // after that paint
+	k.tidy = k.after(releaseAfterTidy, func() {
 		k.tidy = nil
 		go k.opts.Release()
 	})
 }
+
+// releaseAfterTidy leaves time for Fyne's clean-up after the repaint: it runs
+// at most every 10 s, and a repaint within 10 s of the last one is put off.
+const releaseAfterTidy = 12 * time.Second
 
 // alert sends the staff alert for an outcome once per person.
 func (k *kioskState) alert(outcome *questionnaire.Outcome) {

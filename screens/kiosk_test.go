@@ -169,6 +169,10 @@ func TestWipeGivesMemoryBackAndLetsFyneForgetTheScreens(t *testing.T) {
 		t.Fatal("tidied before Fyne's cache had expired")
 	}
 	k.clock.Advance(time.Second) // the repaint
+	k.clock.Advance(releaseAfterTidy - time.Second)
+	if k.releases.Load() != 1 {
+		t.Fatal("released before Fyne's clean-up could follow the repaint")
+	}
 	k.clock.Advance(time.Second) // then the release
 	if !k.waitReleases(2) || k.clock.Pending() != 0 {
 		t.Fatalf("after the tidy-up: %d releases, %d timers", k.releases.Load(), k.clock.Pending())
@@ -179,7 +183,7 @@ func TestWipeGivesMemoryBackAndLetsFyneForgetTheScreens(t *testing.T) {
 	k.choose("no")
 	k.tap("Back to start")
 	k.tap("Touch to start")
-	k.clock.Advance(tidyAfter + time.Second)
+	k.clock.Advance(tidyAfter + releaseAfterTidy)
 	if k.ui.screen != screenWelcome || k.kiosk().tidy != nil {
 		t.Errorf("the tidy-up touched a person's session: %s screen", k.ui.screen)
 	}

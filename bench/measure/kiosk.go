@@ -35,9 +35,10 @@ type kioskFigures struct {
 const confirmWait = 500 * time.Millisecond
 
 // rest is how long the kiosk stands unused after the sessions before the last
-// reading, as between two people: past its tidy-up 75 s after a wipe, when
-// Fyne lets go of the last person's screens.
-const rest = 90 * time.Second
+// reading, as between two people: past its tidy-up, which redraws the attract
+// screen 75 s after a wipe so that Fyne lets go of the last person's screens,
+// and gives the memory back 12 s later.
+const rest = 100 * time.Second
 
 func (b *bench) kiosk() (*kioskFigures, error) {
 	f := &kioskFigures{kinds: map[string]int{}}
