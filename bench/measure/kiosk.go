@@ -67,18 +67,11 @@ func (b *bench) kiosk() (*kioskFigures, error) {
 	}
 
 	b.log("kiosk: starting on its attract screen")
-	if err := b.x.waitBlank(b.blank); err != nil {
-		return nil, err
-	}
-	begin := time.Now()
-	r, err := start(b.env, b.app, "--kiosk", "--config", config)
+	r, _, _, err := b.startDrawn([]string{b.app, "--kiosk", "--config", config})
 	if err != nil {
-		return nil, err
-	}
-	defer r.stop()
-	if _, err := b.x.settle(begin, b.blank, settleQuiet, time.Minute, r.exited); err != nil {
 		return nil, fmt.Errorf("kiosk: %w", err)
 	}
+	defer r.stop()
 	win, err := b.x.window("^KetaScreen$")
 	if err != nil {
 		return nil, err

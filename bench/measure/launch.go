@@ -50,23 +50,11 @@ func (b *bench) launches(programs []*program) error {
 // launchOnce runs the program, times exec to its first settled frame, reads
 // its memory after idleAfterFrame, and stops it.
 func (b *bench) launchOnce(p *program) (ms, pss float64, err error) {
-	if err := b.x.waitBlank(b.blank); err != nil {
-		return 0, 0, err
-	}
-	argv := p.argv
-	if p.fresh != nil {
-		argv = append(slices.Clone(argv), p.fresh()...)
-	}
-	begin := time.Now()
-	r, err := start(b.env, argv...)
+	r, begin, first, err := b.startDrawn(p.command())
 	if err != nil {
 		return 0, 0, err
 	}
 	defer r.stop()
-	first, err := b.x.settle(begin, b.blank, settleQuiet, time.Minute, r.exited)
-	if err != nil {
-		return 0, 0, err
-	}
 	if _, err := b.x.window(p.title); err != nil {
 		return 0, 0, err
 	}
@@ -78,28 +66,42 @@ func (b *bench) launchOnce(p *program) (ms, pss float64, err error) {
 	return float64(first) / float64(time.Millisecond), float64(bytes), nil
 }
 
+// startDrawn starts a program on the blank screen and returns once its first
+// screen has settled: when it was started, and how long the first frame took.
+func (b *bench) startDrawn(argv []string) (r *running, begin time.Time, first time.Duration, err error) {
+	if err := b.x.waitBlank(b.blank); err != nil {
+		return nil, begin, 0, err
+	}
+	begin = time.Now()
+	if r, err = start(b.env, argv...); err != nil {
+		return nil, begin, 0, err
+	}
+	if first, err = b.x.settle(begin, b.blank, settleQuiet, time.Minute, r.exited); err != nil {
+		r.stop()
+		return nil, begin, 0, err
+	}
+	return r, begin, first, nil
+}
+
+// command is what starts the program, with a fresh profile when it needs one.
+func (p *program) command() []string {
+	if p.fresh == nil {
+		return p.argv
+	}
+	return append(slices.Clone(p.argv), p.fresh()...)
+}
+
 // settleQuiet is how long the screen must stay unchanged to count as drawn.
 const settleQuiet = time.Second
 
 // idleOf starts the program and measures its CPU use while it only shows
 // its first screen.
 func (b *bench) idleOf(p *program) error {
-	if err := b.x.waitBlank(b.blank); err != nil {
-		return err
-	}
-	argv := p.argv
-	if p.fresh != nil {
-		argv = append(slices.Clone(argv), p.fresh()...)
-	}
-	begin := time.Now()
-	r, err := start(b.env, argv...)
+	r, _, _, err := b.startDrawn(p.command())
 	if err != nil {
 		return err
 	}
 	defer r.stop()
-	if _, err := b.x.settle(begin, b.blank, settleQuiet, time.Minute, r.exited); err != nil {
-		return err
-	}
 	time.Sleep(idleAfterFrame)
 	p.idle, err = b.idleCPU(r)
 	return err

@@ -168,8 +168,9 @@ func (r *report) markdown() string {
 		p("| %s | %s | %s |", t.aim, t.measured, met)
 	}
 	p("")
-	if r.App == nil {
-		r.App, r.Min = &program{}, &program{} // not measured (-launch=false): shown as dashes
+	app, min := r.App, r.Min
+	if app == nil || min == nil {
+		app, min = &program{}, &program{} // not measured (-launch=false): shown as dashes
 	}
 	p("### Launch, memory and idle cost")
 	p("")
@@ -181,13 +182,13 @@ func (r *report) markdown() string {
 		}
 		return f(r.Browser)
 	}
-	p("| Launch to first drawn frame | %s | %s | %s |", fmtStat(r.App.launch, 1, "ms", 0), fmtStat(r.Min.launch, 1, "ms", 0),
+	p("| Launch to first drawn frame | %s | %s | %s |", fmtStat(app.launch, 1, "ms", 0), fmtStat(min.launch, 1, "ms", 0),
 		browser(func(b *program) string { return fmtStat(b.launch, 1, "ms", 0) }))
-	p("| PSS after 3 s idle on the first screen | %s | %s | %s |", fmtStat(r.App.pss, 1e6, "MB", 1), fmtStat(r.Min.pss, 1e6, "MB", 1),
+	p("| PSS after 3 s idle on the first screen | %s | %s | %s |", fmtStat(app.pss, 1e6, "MB", 1), fmtStat(min.pss, 1e6, "MB", 1),
 		browser(func(b *program) string { return fmtStat(b.pss, 1e6, "MB", 1) }))
 	if k := r.Kiosk; k != nil {
 		p("| Idle CPU over %s (KetaScreen: the kiosk's attract screen; the others: their first screen) | %s | %s | %s |", r.Idle,
-			fmtStat(k.idle, 1, "% of a core", 2), fmtStat(r.Min.idle, 1, "% of a core", 2),
+			fmtStat(k.idle, 1, "% of a core", 2), fmtStat(min.idle, 1, "% of a core", 2),
 			browser(func(b *program) string { return fmtStat(b.idle, 1, "% of a core", 2) }))
 	}
 	if k := r.Kiosk; k != nil {
