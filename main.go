@@ -80,7 +80,6 @@ func kioskOptions(cfg *kiosk.Config) *screens.KioskOptions {
 	ko := &screens.KioskOptions{
 		Config:  cfg,
 		Alerter: &kiosk.Alerter{Command: cfg.AlertCommand, Timeout: cfg.AlertTimeout(), Log: func(s string) { log.Print(s) }},
-		Release: kiosk.ReleaseMemory,
 	}
 	if p := cfg.LogoPath(); p != "" {
 		if res, err := fyne.LoadResourceFromPath(p); err == nil {

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"log"
-	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,8 +20,8 @@ type KioskOptions struct {
 	Logo    fyne.Resource // the clinic's logo, or nil
 	Quit    func()        // ends the app (staff exit)
 	// Release runs after every wipe, off the UI goroutine, to give the
-	// memory the person used back to the system (kiosk.ReleaseMemory); nil
-	// means debug.FreeOSMemory, the Go heap only.
+	// memory the person used back to the system; nil means
+	// kiosk.ReleaseMemory.
 	Release func()
 }
 
@@ -67,7 +66,7 @@ func newKioskState(ui *UI, opts KioskOptions) *kioskState {
 		k.clock = kiosk.RealClock{}
 	}
 	if k.opts.Release == nil {
-		k.opts.Release = debug.FreeOSMemory
+		k.opts.Release = kiosk.ReleaseMemory
 	}
 	return k
 }
