@@ -5,14 +5,16 @@
 package main
 
 import (
+	_ "embed"
 	"flag"
 	"fmt"
 	"log"
 	"os"
+	"runtime/debug"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/driver/desktop"
 
 	"ketascreen/assets"
 	"ketascreen/headless"
@@ -23,6 +25,52 @@ import (
 )
 
 const appID = "org.ketascreen.app"
+
+// fyneApp is the app's metadata, FyneApp.toml, built into the binary: its
+// Version is the app's version, the one the packages carry.
+//
+//go:embed FyneApp.toml
+var fyneApp string
+
+// version, when set at build time (go build -ldflags "-X main.version=…"),
+// replaces the version of FyneApp.toml.
+var version = ""
+
+// appVersion is the version the binary was built with, and the commit when
+// Go recorded one: "0.1.0 (build 1, commit 0123456789ab)".
+func appVersion() string {
+	v, build := version, ""
+	for _, line := range strings.Split(fyneApp, "\n") {
+		key, value, ok := strings.Cut(line, "=")
+		value = strings.Trim(strings.TrimSpace(value), `"`)
+		switch strings.TrimSpace(key) {
+		case "Version":
+			if ok && v == "" {
+				v = value
+			}
+		case "Build":
+			build = value
+		}
+	}
+	if v == "" {
+		v = "unknown"
+	}
+	var about []string
+	if build != "" {
+		about = append(about, "build "+build)
+	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				about = append(about, "commit "+s.Value[:12])
+			}
+		}
+	}
+	if len(about) > 0 {
+		v += " (" + strings.Join(about, ", ") + ")"
+	}
+	return v
+}
 
 func main() {
 	startup.SanitizeLocale() // before Fyne reads it again at start-up
@@ -48,11 +96,16 @@ func main() {
 	lang := flag.String("lang", startup.SystemLanguage(), "language of the app (default: the system's, when the questionnaire has it)")
 	kioskMode := flag.Bool("kiosk", false, "run as a waiting-room kiosk (also: kiosk: true in the config file)")
 	configPath := flag.String("config", "", "kiosk config `FILE` (default: ketascreen/kiosk.yaml in the user config folder)")
+	showVersion := flag.Bool("version", false, "print the version and exit")
 	flag.Usage = usage
 	flag.Parse()
 	if flag.NArg() > 0 {
 		usage()
 		os.Exit(2)
+	}
+	if *showVersion {
+		fmt.Println("ketascreen", appVersion())
+		return
 	}
 	def, err := questionnaire.Open(*definition)
 	if err != nil {
@@ -60,6 +113,7 @@ func main() {
 		os.Exit(1)
 	}
 	opts := screens.DefaultOptions()
+	opts.Version = appVersion()
 	cfg, err := kiosk.Open(*configPath, def.Languages)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -90,22 +144,39 @@ func kioskOptions(cfg *kiosk.Config) *screens.KioskOptions {
 }
 
 func runGUI(def *questionnaire.Definition, lang string, opts screens.Options) {
+	if problem := startup.DisplayProblem(); problem != "" {
+		fmt.Fprintln(os.Stderr, startup.NoWindowMessage(problem))
+		os.Exit(1)
+	}
 	if err := startup.EnsureCacheDir(); err != nil {
 		fmt.Fprintln(os.Stderr, "creating the cache folder:", err)
 	}
+	// Until the window is up, hold what the graphics library logs: should it
+	// fail (a display that cannot be reached), one line says so instead.
+	held := startup.HoldLog(os.Stderr)
+	log.SetOutput(held)
+	defer func() {
+		if r := recover(); r != nil {
+			held.Discard()
+			fmt.Fprintln(os.Stderr, startup.NoWindowMessage(fmt.Sprintf("the display %q could not be reached", os.Getenv("DISPLAY"))))
+			os.Exit(1)
+		}
+	}()
 	a := app.NewWithID(appID)
+	a.Lifecycle().SetOnStarted(held.Release)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(screens.Theme())
 	w := a.NewWindow("KetaScreen")
+	opts.Quit = a.Quit
 	if opts.Kiosk != nil {
-		// Locked: full screen, and closing (window button, Alt+F4) does nothing.
-		// Only the staff PIN's "Exit kiosk" ends the app.
+		// Locked: full screen; screens ignores closing (window button,
+		// Alt+F4). Only the staff PIN's "Exit kiosk" ends the app.
 		opts.Kiosk.Quit = a.Quit
-		w.SetCloseIntercept(func() {})
 		w.SetFullScreen(true)
 	} else {
-		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl}, func(fyne.Shortcut) { a.Quit() })
-		w.Resize(fyne.NewSize(1200, 780))
+		// Closing or Ctrl+Q asks first when answers would be lost (screens).
+		sw, sh, _ := startup.ScreenSize()
+		w.Resize(fyne.NewSize(startup.WindowSize(1280, 800, sw, sh, w.Canvas().Scale())))
 		w.CenterOnScreen()
 	}
 	screens.New(w, def, lang, opts)
@@ -116,6 +187,7 @@ func usage() {
 	out := flag.CommandLine.Output()
 	fmt.Fprintln(out, "usage:")
 	fmt.Fprintln(out, "  ketascreen [--definition FILE] [--lang en]   open the app")
+	fmt.Fprintln(out, "  ketascreen --version                         print the version")
 	fmt.Fprintln(out, "  ketascreen check [DEFINITION.yaml]           validate a definition and run its examples")
 	fmt.Fprintln(out, "  ketascreen score [--definition FILE] [--pdf OUT.pdf] [--fhir OUT.json] ANSWERS.json")
 	fmt.Fprintln(out, "  ketascreen --kiosk [--config FILE]           run as a waiting-room kiosk")

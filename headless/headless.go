@@ -169,7 +169,7 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	res := session.Result()
 	if !res.Complete {
 		for _, it := range res.Unanswered {
-			fmt.Fprintf(stderr, "%s: item %q is shown but not answered%s\n", name, it.ID, missingDetail(answers, it))
+			fmt.Fprintf(stderr, "%s: item %q is shown but not answered%s\n", name, it.ID, missingDetail(session, it))
 		}
 		return ExitInput
 	}
@@ -210,17 +210,17 @@ func writeSummaries(in summary.Input, pdfPath, fhirPath string) error {
 	return nil
 }
 
-func missingDetail(answers questionnaire.Answers, it *questionnaire.Item) string {
+func missingDetail(s *questionnaire.Session, it *questionnaire.Item) string {
 	if it.Type != questionnaire.List {
 		return ""
 	}
-	a := answers[it.ID]
-	if len(a.Entries) < it.MinEntries {
+	entries := s.Entries(it.ID)
+	if len(entries) < it.MinEntries {
 		return fmt.Sprintf(" (it needs at least %d %s)", it.MinEntries, plural(it.MinEntries, "entry", "entries"))
 	}
 	var parts []string
-	for i, e := range a.Entries {
-		for _, f := range it.Fields {
+	for i, e := range entries {
+		for _, f := range s.EntryFields(it.ID, i) {
 			if !f.Optional && e[f.ID] == "" {
 				parts = append(parts, fmt.Sprintf("entry %d lacks %s", i+1, f.ID))
 			}

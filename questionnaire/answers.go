@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Answer is what a person answered to one item: a code for a choice item,
@@ -177,6 +179,19 @@ func decodeEntry(it *Item, raw map[string]rawAnswer) (Entry, string) {
 		if v.kind == rawNull {
 			continue
 		}
+		if f.Type == TextField {
+			if v.kind != rawCode {
+				return nil, fmt.Sprintf("field %q takes a few words as a string", k)
+			}
+			text, msg := CleanText(v.code)
+			if msg != "" {
+				return nil, fmt.Sprintf("field %q: %s", k, msg)
+			}
+			if text != "" {
+				e[k] = text
+			}
+			continue
+		}
 		if v.kind != rawCode {
 			return nil, fmt.Sprintf("field %q takes one answer code", k)
 		}
@@ -188,15 +203,17 @@ func decodeEntry(it *Item, raw map[string]rawAnswer) (Entry, string) {
 	return e, ""
 }
 
-// missingFields lists the required fields an entry leaves unanswered.
-func missingFields(it *Item, e Entry) []string {
-	var missing []string
-	for _, f := range it.Fields {
-		if !f.Optional && e[f.ID] == "" {
-			missing = append(missing, f.ID)
-		}
+// CleanText checks the words typed into a text field and trims the spaces
+// around them. The message, when not empty, says what is wrong.
+func CleanText(s string) (string, string) {
+	s = strings.TrimSpace(s)
+	if n := utf8.RuneCountInString(s); n > MaxTextLength {
+		return "", fmt.Sprintf("%d characters, more than the %d a text field keeps", n, MaxTextLength)
 	}
-	return missing
+	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == utf8.RuneError }) {
+		return "", "holds a control character or invalid text"
+	}
+	return s, ""
 }
 
 // ReadAnswers reads an answers file in the JSON format of the screening

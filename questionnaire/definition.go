@@ -19,10 +19,17 @@ func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.
 // Text is a piece of wording keyed by language code ("en", "es").
 type Text map[string]string
 
+// neutralLanguage keys a text that is the same in every language, such as
+// a bibliographic citation.
+const neutralLanguage = "*"
+
 // In returns the text in the given language, falling back to English and then
 // to any language, so a screen never shows an empty string for a known text.
 func (t Text) In(lang string) string {
 	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	if s, ok := t[neutralLanguage]; ok {
 		return s
 	}
 	if s, ok := t["en"]; ok {
@@ -53,7 +60,14 @@ const (
 	List ItemType = "list"
 	// Control items are not asked: the app sets them (the "I need help now" button).
 	Control ItemType = "control"
+	// Text fields of a list entry take a few words the person types (the
+	// name of a medicine not in the list). They are kept with the entry and
+	// printed in the summary, and no condition can read them.
+	TextField ItemType = "text"
 )
+
+// MaxTextLength is the most characters a text field keeps.
+const MaxTextLength = 80
 
 // Option is one answer a person can give.
 type Option struct {
@@ -66,17 +80,28 @@ type Option struct {
 
 // Item is one question, or one field of a list entry.
 type Item struct {
-	ID          string
-	Type        ItemType
-	Section     *Section
-	Instrument  *Instrument
-	Text        Text
-	Help        Text // optional extra line under the question
-	Options     []*Option
-	Optional    bool     // may be left unanswered
-	Exclusive   []string // multi: codes that cannot be combined with others ("none")
-	Fields      []*Item  // list: the questions asked for each entry
-	MinEntries  int      // list: entries needed when the item is visible
+	ID         string
+	Type       ItemType
+	Section    *Section
+	Instrument *Instrument
+	Text       Text
+	Help       Text // optional extra line under the question
+	Options    []*Option
+	Optional   bool     // may be left unanswered
+	Exclusive  []string // multi: codes that cannot be combined with others ("none")
+	Fields     []*Item  // list: the questions asked for each entry
+	MinEntries int      // list: entries needed when the item is visible
+	// Label is a field's short name for summaries ("Time at the intended
+	// dose"); empty means its question.
+	Label Text
+	// AlwaysOffer lists answers a searchable list always shows, whatever was
+	// typed ("Another antidepressant", "I don't know the name").
+	AlwaysOffer []string
+	// NoStem keeps an instrument's stem off this item, which asks a question
+	// of its own (the PHQ-9 difficulty question).
+	NoStem bool
+	// ShowIf is when the item is shown. A list field's condition may read
+	// the entry's earlier fields.
 	ShowIf      *Condition
 	Index       int // position in the flow (Definition.Items)
 	Pos         Pos
@@ -97,6 +122,22 @@ func (it *Item) Field(id string) *Item {
 		}
 	}
 	return nil
+}
+
+// LabelIn is the field's short name, or else its question.
+func (it *Item) LabelIn(lang string) string {
+	if len(it.Label) > 0 {
+		return it.Label.In(lang)
+	}
+	return it.Text.In(lang)
+}
+
+// Stem returns the instrument stem shown above the item, if any.
+func (it *Item) Stem() Text {
+	if it.Instrument == nil || it.NoStem {
+		return nil
+	}
+	return it.Instrument.Stem
 }
 
 // Codes lists the item's answer codes in order.
@@ -143,8 +184,10 @@ type Instrument struct {
 
 // Source is a reference that a threshold, rule or text rests on.
 type Source struct {
-	ID       string
-	Citation string
+	ID string
+	// Citation is the reference. A bibliographic one is written once, as
+	// published; one with words of its own is written in every language.
+	Citation Text
 	Pos      Pos
 }
 
@@ -277,8 +320,19 @@ type Rule struct {
 	Result *Outcome
 	When   *Condition
 	Reason Text
-	Source *Source
-	Pos    Pos
+	// KioskReason, when given, replaces Reason on a clinic's kiosk, where
+	// the words must differ from those read at home ("before you leave").
+	KioskReason Text
+	Source      *Source
+	Pos         Pos
+}
+
+// ReasonFor returns the reason's words at home, or on a clinic's kiosk.
+func (r *Rule) ReasonFor(kiosk bool) Text {
+	if kiosk && len(r.KioskReason) > 0 {
+		return r.KioskReason
+	}
+	return r.Reason
 }
 
 // FlagGroup groups flags on the result: hard stops, cautions, other evaluations.
@@ -296,6 +350,12 @@ type Flag struct {
 	Text   Text
 	Source *Source
 	Pos    Pos
+}
+
+// SafetyLine is one line of the safety summary: a score or an item.
+type SafetyLine struct {
+	Score *Score
+	Item  *Item
 }
 
 // Resource is a crisis line or service shown on every result.
@@ -362,8 +422,12 @@ type Definition struct {
 	Flags       []*Flag
 	Resources   []*Resource
 	Texts       map[string]Text // notices every result shows (not a diagnosis, …)
-	Education   []*Topic        // what ketamine therapy involves, for the education screen
-	Examples    []*Example
+	// SafetySummary lists the scores and items whose results a provider must
+	// see whatever they are (the ASQ, PHQ-9 item 9): the provider's view
+	// and summary always show them first.
+	SafetySummary []SafetyLine
+	Education     []*Topic // what ketamine therapy involves, for the education screen
+	Examples      []*Example
 
 	items      map[string]*Item
 	scores     map[string]*Score

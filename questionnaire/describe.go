@@ -2,16 +2,18 @@ package questionnaire
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // Words are the few interface words that descriptions of answers need; the
 // screens and the provider summary pass their own.
 type Words struct {
-	Entry    string // names a list entry: "Medicine %d"
-	Count    string // a count of yes answers: "%d of %d"
-	Positive string // "positive screen"
-	Negative string // "negative screen"
+	Entry       string // names a list entry: "Medicine %d"
+	Count       string // a count of yes answers: "%d of %d"
+	Positive    string // "positive screen"
+	Negative    string // "negative screen"
+	NotAnswered string // "not answered"
 }
 
 // Label is an answer's text with its other names: "Sertraline (Zoloft)".
@@ -37,8 +39,8 @@ func AnswerText(it *Item, a Answer, lang string) string {
 	case List:
 		var parts []string
 		for _, e := range a.Entries {
-			if o := it.Fields[0].Option(e[it.Fields[0].ID]); o != nil {
-				parts = append(parts, o.Label(lang))
+			if name := EntryName(it, e, lang); name != "" {
+				parts = append(parts, name)
 			}
 		}
 		return strings.Join(parts, "; ")
@@ -121,29 +123,140 @@ func (s *Session) DescribeCauses(res *Result, causes []Cause, lang string, w Wor
 	return lines
 }
 
-// EntryTitle names list entry n (from 1): "Medicine 2 (Bupropion (Wellbutrin))".
+// EntryName names a list entry by its first answer, with any words typed
+// for it: "Sertraline (Zoloft)", "Another antidepressant: agomelatine".
+func EntryName(list *Item, e Entry, lang string) string {
+	if len(list.Fields) == 0 {
+		return ""
+	}
+	o := list.Fields[0].Option(e[list.Fields[0].ID])
+	if o == nil {
+		return ""
+	}
+	name := o.Label(lang)
+	for _, f := range list.Fields[1:] {
+		if f.Type == TextField && e[f.ID] != "" && textFieldShown(list, f, e) {
+			name += ": " + e[f.ID]
+		}
+	}
+	return name
+}
+
+// textFieldShown tells whether a text field belongs to the entry as answered
+// (its show_if, which reads only the entry's fields, holds).
+func textFieldShown(list *Item, f *Item, e Entry) bool {
+	if f.ShowIf == nil {
+		return true
+	}
+	ev := newEvaluator(nil, Answers{})
+	ev.list, ev.entry = list, e
+	ok, _ := ev.holds(f.ShowIf)
+	return ok
+}
+
+// FieldAnswerText is a field's answer in an entry, in words: the answer's
+// text, or the words typed; "" when it is unanswered.
+func FieldAnswerText(f *Item, e Entry, lang string) string {
+	if f.Type == TextField {
+		return e[f.ID]
+	}
+	if o := f.Option(e[f.ID]); o != nil {
+		return o.Text.In(lang)
+	}
+	return ""
+}
+
+// EntryTitle names list entry n (from 1): "Medicine 2: Bupropion (Wellbutrin)".
 func (s *Session) EntryTitle(list *Item, n int, lang string, w Words) string {
 	title := fmt.Sprintf(w.Entry, n)
 	entries := s.Entries(list.ID)
 	if n >= 1 && n <= len(entries) {
-		if o := list.Fields[0].Option(entries[n-1][list.Fields[0].ID]); o != nil {
-			title += " (" + o.Label(lang) + ")"
+		if name := EntryName(list, entries[n-1], lang); name != "" {
+			title += ": " + name
 		}
 	}
 	return title
 }
 
+// entryLine is a list entry's answers behind a reason, each named:
+// "Medicine 2: Bupropion (Wellbutrin) — Time at the intended dose: 6 to 7
+// weeks · Improvement at best: Somewhat better".
 func (s *Session) entryLine(list *Item, n int, causes []Cause, lang string, w Words) string {
 	var parts []string
-	for _, c := range causes {
-		if c.Item != list.ID || c.Entry != n {
-			continue
-		}
-		if f := list.Field(c.Field); f != nil {
+	for _, f := range list.Fields {
+		for _, c := range causes {
+			if c.Item != list.ID || c.Entry != n || c.Field != f.ID || f == list.Fields[0] {
+				continue
+			}
 			if o := f.Option(c.Answer); o != nil {
-				parts = append(parts, o.Text.In(lang))
+				parts = append(parts, f.LabelIn(lang)+": "+o.Text.In(lang))
+				break
 			}
 		}
 	}
-	return s.EntryTitle(list, n, lang, w) + ": " + strings.Join(parts, " · ")
+	line := s.EntryTitle(list, n, lang, w)
+	if len(parts) > 0 {
+		line += " — " + strings.Join(parts, " · ")
+	}
+	return line
+}
+
+// ListTally is how the entries of a list (the antidepressants) were counted
+// by the scores that count them, so that every place that shows the counts
+// shows the same ones, and the entries that no score counted are counted too.
+type ListTally struct {
+	List    *Item
+	Entries int
+	// Scores are the count_entries scores of the list, in definition order.
+	Scores []*ScoreResult
+	// NotCounted are the 1-based entries that no score counted.
+	NotCounted []int
+}
+
+// Tallies returns the tally of every list that count_entries scores count,
+// when the list is shown.
+func (s *Session) Tallies(res *Result) []ListTally {
+	var out []ListTally
+	for _, sc := range res.Scores {
+		if sc.Score.Kind != CountEntries || !s.Visible(sc.Score.List.ID) {
+			continue
+		}
+		i := slices.IndexFunc(out, func(t ListTally) bool { return t.List == sc.Score.List })
+		if i < 0 {
+			out = append(out, ListTally{List: sc.Score.List, Entries: len(s.Entries(sc.Score.List.ID))})
+			i = len(out) - 1
+		}
+		out[i].Scores = append(out[i].Scores, sc)
+	}
+	for i := range out {
+		for n := 1; n <= out[i].Entries; n++ {
+			counted := slices.ContainsFunc(out[i].Scores, func(sc *ScoreResult) bool { return slices.Contains(sc.Entries, n) })
+			if !counted {
+				out[i].NotCounted = append(out[i].NotCounted, n)
+			}
+		}
+	}
+	return out
+}
+
+// SafetyLines writes the definition's safety summary (the ASQ, PHQ-9 item
+// 9) one line each, whatever the answers: a score with its result, a
+// question with its answer, or that it was not answered.
+func (s *Session) SafetyLines(res *Result, lang string, w Words) []string {
+	var lines []string
+	for _, line := range s.def.SafetySummary {
+		switch {
+		case line.Score != nil:
+			if sc := res.Score(line.Score.ID); sc != nil {
+				lines = append(lines, sc.Score.Name.In(lang)+": "+ScoreText(sc, lang, w))
+			}
+		case line.Item != nil:
+			answer := w.NotAnswered
+			if a, ok := s.Answer(line.Item.ID); ok && s.Visible(line.Item.ID) {
+				answer = AnswerText(line.Item, a, lang)
+			}
+			lines = append(lines, line.Item.Text.In(lang)+" — "+answer)
+		}
+	}
+	return lines
 }

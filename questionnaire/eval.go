@@ -122,8 +122,8 @@ func (ev *evaluator) word(e *expr) (value, []Cause) {
 		return ev.itemValue(r.item)
 	case refField:
 		code := ev.entry[r.item.ID]
-		if code == "" {
-			return value{missing: true}, nil
+		if code == "" || !ev.fieldShown(r.item) {
+			return value{missing: true}, nil // a hidden field's answer does not count
 		}
 		return codeValue(code), []Cause{{Item: ev.list.ID, Entry: ev.entryNo, Field: r.item.ID, Answer: code}}
 	case refSetting:
@@ -151,6 +151,16 @@ func (ev *evaluator) word(e *expr) (value, []Cause) {
 		return value{n: s.Value, isNum: true}, s.Causes
 	}
 	return value{missing: true}, nil
+}
+
+// fieldShown tells whether a field of the entry being read is asked, given
+// the entry's earlier fields.
+func (ev *evaluator) fieldShown(f *Item) bool {
+	if f.ShowIf == nil {
+		return true
+	}
+	ok, _ := ev.holds(f.ShowIf)
+	return ok
 }
 
 func codeValue(code string) value {

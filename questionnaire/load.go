@@ -118,7 +118,7 @@ const (
 func (l *loader) read(body ast.Node) {
 	top := l.r.mapping(body, "the questionnaire", "questionnaire", "version", "languages", "sources", "settings",
 		"answer_sets", "instruments", "sections", "controls", "scores", "conditions", "outcomes",
-		"outcome_rules", "pathways", "pathway_rules", "flag_groups", "flags", "resources", "texts", "education", "examples")
+		"outcome_rules", "pathways", "pathway_rules", "flag_groups", "flags", "resources", "texts", "education", "safety_summary", "examples")
 	d := l.def
 	d.ID, _ = top.str("questionnaire", true)
 	d.Version, _ = top.str("version", true)
@@ -151,6 +151,7 @@ func (l *loader) read(body ast.Node) {
 	l.readResources(top.list("resources", true))
 	l.readTexts(top.value("texts", true))
 	l.readEducation(top.list("education", false))
+	l.readSafetySummary(top)
 	l.resolveRefs()
 	l.readExamples(top.value("examples", false))
 }
@@ -228,12 +229,25 @@ func (l *loader) readSources(nodes []ast.Node) {
 		s := &Source{Pos: l.r.pos(n)}
 		var idNode ast.Node
 		s.ID, idNode = m.str(keyID, true)
-		s.Citation, _ = m.str("citation", true)
+		s.Citation = l.citation(m)
 		if u.check(s.ID, idNode) {
 			l.sources[s.ID] = s
 			l.def.Sources = append(l.def.Sources, s)
 		}
 	}
+}
+
+// citation reads a source's citation: a plain string, the same in every
+// language (a bibliographic reference), or wording keyed by language.
+func (l *loader) citation(m *ymap) Text {
+	n := m.value("citation", true)
+	if n == nil {
+		return nil
+	}
+	if s, ok := l.r.scalarText(n); ok {
+		return Text{neutralLanguage: strings.TrimSpace(s)}
+	}
+	return l.r.text(n, fmt.Sprintf("%s: %q", m.what, "citation"))
 }
 
 func (l *loader) readAnswerSets(n ast.Node) {
@@ -322,14 +336,17 @@ func (l *loader) readControls(nodes []ast.Node) {
 	}
 }
 
-var itemTypes = []string{string(Choice), string(Multi), string(List)}
+var (
+	itemTypes  = []string{string(Choice), string(Multi), string(List)}
+	fieldTypes = []string{string(Choice), string(TextField)}
+)
 
 func (l *loader) readItem(n ast.Node, sec *Section, list *Item) *Item {
 	what := "an item"
-	known := []string{keyID, "type", "instrument", keyText, "help", "answers", "optional", "exclusive", "show_if", "fields", "min_entries"}
+	known := []string{keyID, "type", "instrument", "stem", keyText, "help", "answers", "optional", "exclusive", "show_if", "fields", "min_entries", "always_offer"}
 	if list != nil {
 		what = "a field of " + list.ID
-		known = []string{keyID, keyText, "help", "answers", "optional"}
+		known = []string{keyID, "type", keyText, "label", "help", "answers", "optional", "show_if", "always_offer"}
 	}
 	m := l.r.mapping(n, what, known...)
 	it := &Item{Section: sec, Pos: l.r.pos(n), Type: Choice}
@@ -340,11 +357,22 @@ func (l *loader) readItem(n ast.Node, sec *Section, list *Item) *Item {
 	}
 	if t, tn := m.str("type", false); t != "" {
 		it.Type = ItemType(t)
-		if t != string(Choice) && t != string(Multi) && t != string(List) {
-			l.r.errorf(tn, "%s has an unknown type %q%s (types: %s)", what, t, suggest(t, itemTypes), strings.Join(itemTypes, ", "))
+		types := itemTypes
+		if list != nil {
+			types = fieldTypes
+		}
+		if !slices.Contains(types, t) {
+			l.r.errorf(tn, "%s has an unknown type %q%s (types: %s)", what, t, suggest(t, types), strings.Join(types, ", "))
 		}
 	}
 	it.Text = m.text(keyText, true)
+	it.Label = m.text("label", false)
+	if m.has("stem") {
+		it.NoStem = !m.boolean("stem")
+		if !m.has("instrument") {
+			l.r.errorf(m.keyNode("stem"), "%s has stem, which only items of an instrument take", what)
+		}
+	}
 	it.Help = m.text("help", false)
 	it.Optional = m.boolean("optional")
 	if in, inNode := m.str("instrument", false); in != "" {
@@ -362,7 +390,21 @@ func (l *loader) readItem(n ast.Node, sec *Section, list *Item) *Item {
 		if m.has("fields") {
 			l.r.errorf(m.keyNode("fields"), "%s has fields, which only items of type list take", what)
 		}
-		it.Options = l.itemOptions(m, what)
+		if it.Type == TextField {
+			if m.has("answers") {
+				l.r.errorf(m.keyNode("answers"), "%s is a text field, which takes typed words, not answers", what)
+			}
+		} else {
+			it.Options = l.itemOptions(m, what)
+		}
+	}
+	if codes, nodes := m.strings("always_offer", false); len(codes) > 0 {
+		for i, code := range codes {
+			if !slices.ContainsFunc(it.Options, func(o *Option) bool { return o.Code == code }) {
+				l.r.errorf(nodes[i], "%s has no answer code %q to always offer", what, code)
+			}
+		}
+		it.AlwaysOffer = codes
 	}
 	if ex, exNodes := m.strings("exclusive", false); len(ex) > 0 {
 		if it.Type != Multi {
@@ -376,7 +418,7 @@ func (l *loader) readItem(n ast.Node, sec *Section, list *Item) *Item {
 		it.Exclusive = ex
 	}
 	if s, sn := m.str("show_if", false); sn != nil {
-		it.ShowIf = l.condition(s, sn, nil, what+": show_if")
+		it.ShowIf = l.condition(s, sn, list, what+": show_if") // a field may read its entry's earlier fields
 	}
 	if list != nil {
 		if it.ID != "" && !validID(it.ID) {
@@ -679,7 +721,7 @@ func (l *loader) readOutcomes(nodes []ast.Node, kind string) []*Outcome {
 func (l *loader) readRules(nodes []ast.Node, kind string) []*Rule {
 	var out []*Rule
 	for _, n := range nodes {
-		m := l.r.mapping(n, "a "+kind+" rule", keyID, kind, "when", "reason", "source")
+		m := l.r.mapping(n, "a "+kind+" rule", keyID, kind, "when", "reason", "kiosk_reason", "source")
 		r := &Rule{Pos: l.r.pos(n)}
 		var idNode ast.Node
 		r.ID, idNode = m.str(keyID, true)
@@ -707,6 +749,7 @@ func (l *loader) readRules(nodes []ast.Node, kind string) []*Rule {
 			r.When = l.condition(w, wn, nil, what)
 		}
 		r.Reason = m.text("reason", true)
+		r.KioskReason = m.text("kiosk_reason", false)
 		l.sourceRef(m, true, func(s *Source) { r.Source = s })
 		if r.ID != "" && l.claimRule(r.ID, idNode) {
 			out = append(out, r)
@@ -818,6 +861,23 @@ func (l *loader) readEducation(nodes []ast.Node) {
 		t.Body = m.text(keyText, true)
 		l.sourceRef(m, true, func(s *Source) { t.Source = s })
 		l.def.Education = append(l.def.Education, t)
+	}
+}
+
+// readSafetySummary reads the scores and items a provider always sees.
+func (l *loader) readSafetySummary(top *ymap) {
+	ids, nodes := top.strings("safety_summary", false)
+	for i, id := range ids {
+		switch {
+		case l.def.scores[id] != nil:
+			l.def.SafetySummary = append(l.def.SafetySummary, SafetyLine{Score: l.def.scores[id]})
+		case l.def.items[id] != nil && l.def.items[id].Type != List:
+			l.def.SafetySummary = append(l.def.SafetySummary, SafetyLine{Item: l.def.items[id]})
+		default:
+			var known []string
+			known = append(sortedKeys(l.def.scores), sortedKeys(l.def.items)...)
+			l.r.errorf(nodes[i], "safety_summary names %q, which is not a score or a question%s", id, suggest(id, known))
+		}
 	}
 }
 

@@ -198,6 +198,12 @@ func checkEntry(it *Item, e Entry) error {
 		if e[k] == "" {
 			continue
 		}
+		if f.Type == TextField {
+			if _, msg := CleanText(e[k]); msg != "" {
+				return fmt.Errorf("field %s: %s", k, msg)
+			}
+			continue
+		}
 		if msg := checkCode(f, "field "+k, e[k]); msg != "" {
 			return fmt.Errorf("%s", msg)
 		}
@@ -329,14 +335,14 @@ func (s *Session) Unanswered() []*Item { return s.unanswered(s.walk()) }
 func (s *Session) unanswered(f *flow) []*Item {
 	var out []*Item
 	for _, it := range f.order {
-		if !s.isAnswered(it) {
+		if !s.isAnswered(f, it) {
 			out = append(out, it)
 		}
 	}
 	return out
 }
 
-func (s *Session) isAnswered(it *Item) bool {
+func (s *Session) isAnswered(f *flow, it *Item) bool {
 	a, ok := s.answers[it.ID]
 	if it.Optional {
 		return true
@@ -350,12 +356,57 @@ func (s *Session) isAnswered(it *Item) bool {
 	if len(a.Entries) < it.MinEntries {
 		return false
 	}
-	for _, e := range a.Entries {
-		if len(missingFields(it, e)) > 0 {
+	for i, e := range a.Entries {
+		if len(s.missingFields(f, it, i, e)) > 0 {
 			return false
 		}
 	}
 	return ok
+}
+
+// missingFields lists the shown, required fields entry i leaves unanswered.
+func (s *Session) missingFields(f *flow, list *Item, i int, e Entry) []string {
+	var missing []string
+	for _, field := range s.shownFields(f, list, i, e) {
+		if !field.Optional && e[field.ID] == "" {
+			missing = append(missing, field.ID)
+		}
+	}
+	return missing
+}
+
+// shownFields lists the fields of entry i that are asked, given its answers.
+func (s *Session) shownFields(f *flow, list *Item, i int, e Entry) []*Item {
+	ev := s.evaluator(f)
+	ev.list, ev.entry, ev.entryNo = list, e, i+1
+	var out []*Item
+	for _, field := range list.Fields {
+		if ev.fieldShown(field) {
+			out = append(out, field)
+		}
+	}
+	return out
+}
+
+// FieldShownIn tells whether a field is asked for entry i of a list.
+func (s *Session) FieldShownIn(listID string, i int, fieldID string) bool {
+	for _, f := range s.EntryFields(listID, i) {
+		if f.ID == fieldID {
+			return true
+		}
+	}
+	return false
+}
+
+// EntryFields lists the fields asked for entry i of a list, in order,
+// given its answers so far: a field's show_if may hide it.
+func (s *Session) EntryFields(listID string, i int) []*Item {
+	list := s.def.Item(listID)
+	entries := s.answers[listID].Entries
+	if list == nil || i < 0 || i >= len(entries) {
+		return nil
+	}
+	return s.shownFields(s.walk(), list, i, entries[i])
 }
 
 // Ended tells whether the flow ended early, and by which outcome (crisis, adult_only).
@@ -395,15 +446,17 @@ func (s *Session) Notice() *Outcome {
 // Acknowledge records that the person has seen an interrupting outcome.
 func (s *Session) Acknowledge(outcomeID string) { s.acknowledged[outcomeID] = true }
 
-// Progress tells where an item is in its section: its 1-based position and the
-// number of shown items in the section given the answers so far.
+// Progress tells where an item is in its section: its 1-based place among
+// the section's questions and how many there are. Questions a branch may
+// skip are counted, so the total never changes while someone answers; a
+// skipped question is passed over, as a page number would be.
 func (s *Session) Progress(id string) (section *Section, position, count int) {
 	it := s.def.Item(id)
-	if it == nil {
+	if it == nil || it.Section == nil {
 		return nil, 0, 0
 	}
-	for _, o := range s.Flow() {
-		if o.Section != it.Section {
+	for _, o := range it.Section.Items {
+		if o.Type == Control || !o.reachable {
 			continue
 		}
 		count++

@@ -182,16 +182,22 @@ func TestResetForgetsEverything(t *testing.T) {
 	}
 }
 
-func TestProgressStaysHonestWithBranching(t *testing.T) {
+func TestProgressTotalDoesNotChangeWhileAnswering(t *testing.T) {
 	def := defaultDefinition(t)
 	s := NewSession(def)
 	sec, pos, n := s.Progress("phq9_3")
-	if sec.ID != "mood" || pos != 3 || n != 9 {
-		t.Errorf("phq9_3 before any answer: %s %d of %d, want mood 3 of 9", sec.ID, pos, n)
+	if sec.ID != "mood" || pos != 3 || n != 10 {
+		t.Errorf("phq9_3 before any answer: %s %d of %d, want mood 3 of 10 (the difficulty question may follow)", sec.ID, pos, n)
 	}
 	mustChoose(t, s, "phq9_1", "1")
 	if _, pos, n := s.Progress("phq9_3"); pos != 3 || n != 10 {
-		t.Errorf("after a non-zero answer: %d of %d, want 3 of 10 (difficulty question added)", pos, n)
+		t.Errorf("after a non-zero answer: %d of %d, want 3 of 10 still", pos, n)
+	}
+	// A skipped question is passed over: with no antidepressant, the list
+	// of them is not asked, and the next question is the fourth of eight.
+	mustChoose(t, s, "ad_any", "no")
+	if _, pos, n := s.Progress("augmentation"); pos != 4 || n != 8 {
+		t.Errorf("augmentation after ad_any = no: %d of %d, want 4 of 8", pos, n)
 	}
 }
 

@@ -139,6 +139,9 @@ func (c *checker) resolve(e *expr) typeInfo {
 	if c.scope != nil {
 		if f := c.scope.Field(e.word); f != nil {
 			e.ref = &reference{kind: refField, item: f}
+			if f.Type == TextField {
+				c.errorf(e.col, "%q is a text field: no condition can read the words a person types", e.word)
+			}
 			return codeType(f)
 		}
 	}
@@ -559,6 +562,36 @@ func (l *loader) checkFlow() {
 			l.r.errs.add(sec.Pos, fmt.Sprintf("section %q has no items", sec.ID))
 		}
 	}
+	for _, it := range l.def.Items {
+		for i, f := range it.Fields {
+			l.checkFieldFlow(it, i, f)
+		}
+	}
+}
+
+// checkFieldFlow checks that a list field's show_if reads only the entry's
+// earlier fields and items asked before the list.
+func (l *loader) checkFieldFlow(list *Item, index int, f *Item) {
+	if f.ShowIf == nil || f.ShowIf.root == nil {
+		return
+	}
+	if index == 0 {
+		l.r.errs.add(f.ShowIf.Pos, fmt.Sprintf("field %q of %s: the first field is always asked, so it cannot have show_if", f.ID, list.ID))
+		return
+	}
+	for _, e := range subExprs(f.ShowIf.root) {
+		if e.ref != nil && e.ref.kind == refField && slices.Index(list.Fields, e.ref.item) >= index {
+			l.r.errs.add(f.ShowIf.Pos, fmt.Sprintf("field %q of %s: show_if reads the field %q, which is asked at the same time or later", f.ID, list.ID, e.ref.item.ID))
+		}
+	}
+	for _, dep := range dependencies(f.ShowIf.root, map[any]bool{}) {
+		if dep.Type != Control && dep.Index >= list.Index {
+			l.r.errs.add(f.ShowIf.Pos, fmt.Sprintf("field %q of %s: show_if reads %q, which is asked at the same time or later", f.ID, list.ID, dep.ID))
+		}
+	}
+	if !possible(f.ShowIf.root) {
+		l.r.errs.add(f.Pos, fmt.Sprintf("field %q of %s can never be shown: its show_if %q can never hold", f.ID, list.ID, f.ShowIf.Source))
+	}
 }
 
 // checkRules reports rules and flags that can never fire, and results no rule leads to.
@@ -636,8 +669,8 @@ func (l *loader) checkTexts() {
 	d := l.def
 	required := d.Languages // the languages the current text must have
 	check := func(t Text, pos Pos, what string) {
-		if t == nil {
-			return
+		if t == nil || t[neutralLanguage] != "" {
+			return // nothing, or the same in every language
 		}
 		for _, lang := range required {
 			if strings.TrimSpace(t[lang]) == "" {
@@ -700,6 +733,7 @@ func (l *loader) checkTexts() {
 	}
 	for _, r := range append(slices.Clone(d.OutcomeRule), d.PathwayRule...) {
 		check(r.Reason, r.Pos, fmt.Sprintf("rule %q: reason", r.ID))
+		check(r.KioskReason, r.Pos, fmt.Sprintf("rule %q: kiosk_reason", r.ID))
 	}
 	for _, g := range d.FlagGroups {
 		check(g.Title, g.Pos, fmt.Sprintf("flag group %q: title", g.ID))
@@ -716,6 +750,9 @@ func (l *loader) checkTexts() {
 	for _, s := range d.Settings {
 		check(s.Note, s.Pos, fmt.Sprintf("setting %q: note", s.ID))
 	}
+	for _, s := range d.Sources {
+		check(s.Citation, s.Pos, fmt.Sprintf("source %q: citation", s.ID))
+	}
 	for i, t := range d.Education {
 		check(t.Heading, t.Pos, fmt.Sprintf("education topic %d: heading", i+1))
 		check(t.Body, t.Pos, fmt.Sprintf("education topic %d: text", i+1))
@@ -725,6 +762,7 @@ func (l *loader) checkTexts() {
 func checkItemTexts(it *Item, check func(Text, Pos, string), checkedOptions map[*Option]bool) {
 	check(it.Text, it.Pos, fmt.Sprintf("item %q: text", it.ID))
 	check(it.Help, it.Pos, fmt.Sprintf("item %q: help", it.ID))
+	check(it.Label, it.Pos, fmt.Sprintf("item %q: label", it.ID))
 	for _, o := range it.Options {
 		if !checkedOptions[o] {
 			checkedOptions[o] = true

@@ -5,6 +5,8 @@
 package screens
 
 import (
+	"log"
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -28,6 +30,14 @@ type Options struct {
 	Speaker Speaker
 	// Kiosk, when set, runs the UI as a waiting-room kiosk.
 	Kiosk *KioskOptions
+	// Quit ends the app. On a desktop, closing the window or Ctrl+Q asks
+	// first when answers would be lost; in a kiosk only the staff menu quits.
+	Quit func()
+	// Version is the app's version, shown on the education screen.
+	Version string
+	// SaveFolder is where the save dialog opens; empty means the person's
+	// Documents folder, or their home folder.
+	SaveFolder string
 }
 
 // DefaultOptions are the options of the desktop app.
@@ -55,6 +65,11 @@ type UI struct {
 	body     *fyne.Container
 	progress *widget.Label
 	help     *keyButton
+	// page is the current screen's scrolling part, if it has one.
+	page *page
+	// dialogOpen counts the app's own dialogs on screen: while one is open,
+	// keys do not reach the screen behind it.
+	dialogOpen int
 
 	screen         string              // the screen shown, for the title and tests
 	keys           keyHandlers         // what keys do on it
@@ -78,12 +93,57 @@ type UI struct {
 	textLarger   *keyButton
 	contrast     *keyButton
 	language     *keyButton // switches to the next language of the definition
+	display      *keyButton // opens the controls above when they do not fit
+	// topBack is Back as an arrow in the top bar, in a small window (see
+	// footer); topBackWanted is set while a screen that has it is built.
+	topBack       *keyButton
+	topBackWanted bool
+	// progressLong and progressShort say where the person is, with and
+	// without the part of the questionnaire; empty where there is none.
+	progressLong, progressShort string
 
 	// The summary of the current screening: its random id, when it was
 	// finished, and the initials the person may type. Cleared with the session.
 	responseID string
 	finished   time.Time
 	initials   string
+	// resultTab is the part of the result shown.
+	resultTab int
+	// builtCompact tells whether the screen shown was built for a window
+	// that is small for its text size (see compact).
+	builtCompact bool
+	builtSize    fyne.Size
+	redrawQueued bool
+	// pendingRune is the character of the key just pressed (see typedKey).
+	pendingRune   rune
+	pendingRuneAt time.Time
+}
+
+// compact tells whether the window is small for the text size: then a
+// screen keeps only its main actions fixed at its foot (Back, Continue) and
+// puts the others (About, Read aloud, Add another) in its scrolling part, so
+// the question and its answers keep the room.
+func (ui *UI) compact() bool {
+	h := ui.win.Canvas().Size().Height
+	return h > 0 && h < 520*ui.scale
+}
+
+// onWindowLayout builds the screen again when the window becomes small or
+// large for the text size (resized, or made full screen), so that its
+// layout suits the new size.
+func (ui *UI) onWindowLayout() {
+	// Only a new window size counts here: a new text size redraws at once.
+	resized := func() bool { return ui.win.Canvas().Size() != ui.builtSize && ui.compact() != ui.builtCompact }
+	if ui.redraw == nil || ui.redrawQueued || !resized() {
+		return
+	}
+	ui.redrawQueued = true
+	ui.later(0, func() {
+		ui.redrawQueued = false
+		if resized() {
+			ui.redrawKeepingFocus()
+		}
+	})
 }
 
 // Screen names, also used in the window title.
@@ -105,7 +165,7 @@ const (
 func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options) *UI {
 	ui := &UI{win: w, def: def, session: questionnaire.NewSession(def), lang: lang, opts: opts}
 	ui.later = func(delay time.Duration, f func()) {
-		time.AfterFunc(delay, func() { fyne.Do(f) })
+		time.AfterFunc(delay, func() { fyne.Do(func() { ui.safely(f) }) })
 	}
 	ui.progress = small("")
 	ui.progress.TextStyle = fyne.TextStyle{Bold: true}
@@ -116,25 +176,27 @@ func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options
 	ui.textLarger = ui.button("A+", widget.MediumImportance, func() { ui.setTextSize(+1) })
 	ui.textSmaller.Disable() // already the smallest
 	ui.contrast = ui.button(tr(lang, "access.contrast"), widget.MediumImportance, ui.toggleContrast)
-	access := container.NewHBox(ui.textSmaller, ui.textLarger, ui.contrast)
+	controls := []fyne.CanvasObject{ui.textSmaller, ui.textLarger, ui.contrast}
 	if len(def.Languages) > 1 {
 		ui.language = ui.button("", widget.MediumImportance, ui.nextLanguage)
-		access.Add(ui.language)
+		controls = append(controls, ui.language)
 	}
-	access.Add(ui.help)
-	// The controls get their own row and the progress the full width below,
-	// so neither is squeezed at 200%.
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, access), ui.progress)
+	top := ui.topBar(controls)
 	ui.body = container.NewStack()
-	ui.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(ui.body))
+	watched := &fyne.Container{Layout: &notifyLayout{onLayout: ui.onWindowLayout}, Objects: []fyne.CanvasObject{ui.body}}
+	ui.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(watched))
 	ui.setLanguage(lang)
-	w.Canvas().SetOnTypedKey(ui.onKey)
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { ui.goBack() })
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { ui.safely(func() { ui.onKey(ev) }) })
+	ui.addShortcuts()
 	if opts.Kiosk == nil {
+		// Closing the window (its button, Alt+F4, the window manager) or
+		// Ctrl+Q asks first when answers would be lost.
+		w.SetCloseIntercept(func() { ui.safely(ui.onQuitRequest) })
 		w.SetContent(ui.root)
 		ui.showWelcome()
 		return ui
 	}
+	w.SetCloseIntercept(func() {}) // only the staff menu ends a kiosk
 	ui.kiosk = newKioskState(ui, *opts.Kiosk)
 	if langs := opts.Kiosk.Config.Languages; len(langs) > 0 {
 		ui.setLanguage(langs[0])
@@ -146,20 +208,88 @@ func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options
 	return ui
 }
 
+// addShortcuts adds the window's keyboard shortcuts: Alt+Left goes back;
+// Ctrl and + or - change the text size and Ctrl+0 resets it; Ctrl+Shift+H
+// turns high contrast on or off; on a desktop
+// Ctrl+Q quits (asking first), Ctrl+S saves the summary as a PDF and
+// Ctrl+Shift+S for a provider's system on the result screen.
+func (ui *UI) addShortcuts() {
+	c := ui.win.Canvas()
+	add := func(key fyne.KeyName, mod fyne.KeyModifier, f func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) {
+			ui.touched()
+			ui.safely(f)
+		})
+	}
+	ctrl := fyne.KeyModifierShortcutDefault
+	add(fyne.KeyLeft, fyne.KeyModifierAlt, ui.goBack)
+	larger, smaller := func() { ui.setTextSize(+1) }, func() { ui.setTextSize(-1) }
+	add(fyne.KeyEqual, ctrl, larger)
+	add(fyne.KeyEqual, ctrl|fyne.KeyModifierShift, larger)
+	add(fyne.KeyPlus, ctrl, larger)
+	add(fyne.KeyMinus, ctrl, smaller)
+	add(fyne.Key0, ctrl, func() { ui.setTextSize(-len(textScales)) })
+	add(fyne.KeyH, ctrl|fyne.KeyModifierShift, ui.toggleContrast)
+	if ui.opts.Kiosk != nil {
+		return
+	}
+	add(fyne.KeyQ, ctrl, ui.onQuitRequest)
+	add(fyne.KeyS, ctrl, func() { ui.onSaveShortcut(false) })
+	add(fyne.KeyS, ctrl|fyne.KeyModifierShift, func() { ui.onSaveShortcut(true) })
+}
+
+// onQuitRequest ends the app, first asking when it holds answers that would
+// be lost: a screening half done, or a result not yet saved.
+func (ui *UI) onQuitRequest() {
+	quit := func() {
+		if ui.opts.Quit != nil {
+			ui.opts.Quit()
+		}
+	}
+	if ui.session.IsEmpty() {
+		quit()
+		return
+	}
+	l := ui.lang
+	ui.confirm(tr(l, "quit.title"), tr(l, "quit.text"), tr(l, "quit.keep"), tr(l, "quit.go"), quit)
+}
+
+// safely runs one of the person's actions. Should anything in it fail
+// unexpectedly, the app says so and stays where it is, with every answer
+// kept, rather than closing.
+func (ui *UI) safely(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("ketascreen: an action failed: %v\n%s", r, debug.Stack())
+			ui.showMessage(tr(ui.lang, "error.title"), tr(ui.lang, "error.unexpected"), true)
+		}
+	}()
+	f()
+}
+
 // Session returns the session the UI renders.
 func (ui *UI) Session() *questionnaire.Session { return ui.session }
 
 // show puts a screen in the window.
 func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandlers) {
 	ui.screen, ui.keys, ui.confirming = name, keys, false
+	ui.builtCompact, ui.builtSize = ui.compact(), ui.win.Canvas().Size()
+	setVisible(ui.topBack, ui.topBackWanted)
+	ui.topBackWanted = false
 	ui.shown++
 	if name != screenQuestion {
 		ui.asking = nil
 	}
 	if name != screenQuestion && name != screenMedications && name != screenPicker {
 		ui.current = nil
+		ui.progressLong, ui.progressShort = "", ""
 		ui.progress.SetText("")
 		ui.progress.Hide() // no empty band where there is no progress to show
+	}
+	if ui.page != nil {
+		if _, in := positionIn(content, ui.page.Container); !in {
+			ui.page = nil // this screen does not scroll
+		}
 	}
 	ui.body.Objects = []fyne.CanvasObject{content}
 	ui.body.Refresh()
@@ -173,8 +303,8 @@ func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandle
 }
 
 func (ui *UI) goBack() {
-	if ui.keysOverride != nil {
-		return // the staff PIN pad is open
+	if ui.keysOverride != nil || ui.dialogOpen > 0 {
+		return // the staff PIN pad or a dialog is open
 	}
 	if ui.keys.back != nil {
 		ui.keys.back()
@@ -188,8 +318,17 @@ func (ui *UI) onKey(ev *fyne.KeyEvent) {
 	keys := ui.keys
 	if ui.keysOverride != nil {
 		keys = *ui.keysOverride
+	} else if ui.dialogOpen > 0 {
+		return // a dialog is open: nothing behind it may be answered
+	}
+	if r := keyRune(ev.Name); r != 0 {
+		ui.typedKey(r)
 	}
 	switch ev.Name {
+	case fyne.KeyEscape:
+		// Escape only lets go of the focused control: it never leaves a
+		// screen, so it cannot leave the crisis screen by accident.
+		ui.win.Canvas().Unfocus()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if keys.enter != nil {
 			keys.enter()
@@ -205,6 +344,33 @@ func (ui *UI) onKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// typedKey remembers the character of a key that was just pressed. A key
+// arrives twice, as a key and then as a character: when the key opened a
+// screen with a text field (1 opens the medicine search), the character
+// must not be typed into that field.
+func (ui *UI) typedKey(r rune) {
+	ui.pendingRune, ui.pendingRuneAt = r, time.Now()
+}
+
+// swallowRune tells whether a character reaching a text field is the echo
+// of the key that opened its screen, and forgets the key either way.
+func (ui *UI) swallowRune(r rune) bool {
+	echo := r == ui.pendingRune && time.Since(ui.pendingRuneAt) < 500*time.Millisecond
+	ui.pendingRune = 0
+	return echo
+}
+
+// keyRune is the character a key types, for the keys that move on.
+func keyRune(k fyne.KeyName) rune {
+	switch {
+	case k == fyne.KeySpace:
+		return ' '
+	case len(k) == 1 && k[0] >= '0' && k[0] <= '9':
+		return rune(k[0])
+	}
+	return 0
+}
+
 // setLanguage changes the language of every word on screen and of the
 // session (which sections are asked), keeping every answer.
 func (ui *UI) setLanguage(lang string) {
@@ -215,13 +381,61 @@ func (ui *UI) setLanguage(lang string) {
 	ui.session.SetLanguage(lang)
 	ui.help.SetText(tr(lang, "help.now"))
 	ui.contrast.SetText(tr(lang, "access.contrast"))
+	ui.display.spoken = tr(lang, "access.display")
+	ui.topBack.spoken = tr(lang, "nav.back")
 	ui.textSmaller.spoken, ui.textLarger.spoken = tr(lang, "access.smaller"), tr(lang, "access.larger")
 	if ui.language != nil {
 		ui.language.SetText(languageName(ui.otherLanguage()))
 	}
-	if ui.redraw != nil {
-		ui.redraw()
+	ui.redrawKeepingFocus()
+}
+
+// redrawKeepingFocus builds the current screen again (new words, a new text
+// size) and gives the keyboard focus back to where it was: the same button
+// of the top bar, or the control in the same place on the screen.
+func (ui *UI) redrawKeepingFocus() {
+	if ui.redraw == nil {
+		return
 	}
+	c := ui.win.Canvas()
+	focused, _ := c.Focused().(fyne.CanvasObject)
+	index := -1
+	if focused != nil {
+		index = slices.Index(focusables(ui.body), focused)
+	}
+	ui.redraw()
+	switch {
+	case focused != nil && index < 0 && slices.Contains(focusables(ui.root), focused):
+		c.Focus(focused.(fyne.Focusable)) // a top-bar button, which stays
+	case index >= 0:
+		if now := focusables(ui.body); index < len(now) {
+			c.Focus(now[index].(fyne.Focusable))
+		}
+	}
+}
+
+// focusables lists the controls under o that take the keyboard focus, in
+// the order Tab visits them.
+func focusables(o fyne.CanvasObject) []fyne.CanvasObject {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	switch v := o.(type) {
+	case *fyne.Container:
+		var out []fyne.CanvasObject
+		for _, child := range v.Objects {
+			out = append(out, focusables(child)...)
+		}
+		return out
+	case *container.Scroll:
+		return focusables(v.Content)
+	case fyne.Focusable:
+		if d, ok := o.(fyne.Disableable); ok && d.Disabled() {
+			return nil
+		}
+		return []fyne.CanvasObject{o}
+	}
+	return nil
 }
 
 // otherLanguage is the language the language button switches to.
@@ -262,18 +476,26 @@ func (ui *UI) toggleContrast() {
 
 func (ui *UI) applyTheme() {
 	fyne.CurrentApp().Settings().SetTheme(readableTheme{Scale: ui.scale, HighContrast: ui.highContrast})
-	if ui.scale == textScales[0] {
-		ui.textSmaller.Disable()
-	} else {
-		ui.textSmaller.Enable()
+	c := ui.win.Canvas()
+	focused := c.Focused()
+	setEnabled(ui.textSmaller, ui.scale != textScales[0])
+	setEnabled(ui.textLarger, ui.scale != textScales[len(textScales)-1])
+	// A– at the smallest size (A+ at the largest) cannot keep the focus: it
+	// goes to the other one, not back to the start of the screen.
+	switch {
+	case focused == fyne.Focusable(ui.textSmaller) && ui.textSmaller.Disabled():
+		c.Focus(ui.textLarger)
+	case focused == fyne.Focusable(ui.textLarger) && ui.textLarger.Disabled():
+		c.Focus(ui.textSmaller)
 	}
-	if ui.scale == textScales[len(textScales)-1] {
-		ui.textLarger.Disable()
+	ui.redrawKeepingFocus()
+}
+
+func setEnabled(b *keyButton, enabled bool) {
+	if enabled {
+		b.Enable()
 	} else {
-		ui.textLarger.Enable()
-	}
-	if ui.redraw != nil {
-		ui.redraw()
+		b.Disable()
 	}
 }
 
@@ -312,9 +534,21 @@ func (ui *UI) onStartOver() {
 	ui.showWelcome()
 }
 
-// forgetSummary clears the summary's id and initials with the session.
+// onStartOverAsked is the result screen's Start over. On a desktop it asks
+// first, since the answers and the unsaved summary would be gone; in a
+// kiosk the person is done and everything is wiped at once.
+func (ui *UI) onStartOverAsked() {
+	if ui.kiosk != nil {
+		ui.onStartOver()
+		return
+	}
+	l := ui.lang
+	ui.confirm(tr(l, "start_over.title"), tr(l, "start_over.text"), tr(l, "start_over.keep"), tr(l, "start_over.go"), ui.onStartOver)
+}
+
+// forgetSummary clears the summary's id, initials and view with the session.
 func (ui *UI) forgetSummary() {
-	ui.responseID, ui.finished, ui.initials = "", time.Time{}, ""
+	ui.responseID, ui.finished, ui.initials, ui.resultTab = "", time.Time{}, "", 0
 }
 
 // resources are the crisis lines to show: the kiosk's own for its locale,
@@ -442,12 +676,21 @@ func (ui *UI) setProgress(it *questionnaire.Item) {
 			part = i + 1
 		}
 	}
-	ui.progress.SetText(trf(ui.lang, "progress.section", sec.Title.In(ui.lang), pos, n) + "   " +
-		trf(ui.lang, "progress.part", part, len(ui.def.Sections)))
+	ui.progressShort = trf(ui.lang, "progress.section", sec.Title.In(ui.lang), pos, n)
+	ui.progressLong = ui.progressShort + "   " + trf(ui.lang, "progress.part", part, len(ui.def.Sections))
+	ui.progress.SetText(ui.progressLong) // the top bar shortens it when room is short
 	ui.progress.Show()
 }
 
-// scrolled wraps long content in a vertical scroller.
-func scrolled(content fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewVScroll(content)
+// scrolled puts a screen's long content in its page: a vertical scroller
+// with a "More below" cue whenever part of it is hidden.
+func (ui *UI) scrolled(content fyne.CanvasObject) fyne.CanvasObject {
+	return ui.newPage(content).Container
+}
+
+// onFocused brings a control that got the keyboard focus into view.
+func (ui *UI) onFocused(o fyne.CanvasObject) {
+	if ui.page != nil {
+		ui.page.reveal(o)
+	}
 }

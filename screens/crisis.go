@@ -18,7 +18,7 @@ func (ui *UI) showCrisis() {
 	lines := container.NewVBox()
 	for _, r := range ui.resources() {
 		number := canvas.NewText(r.Number, theme.Color(theme.ColorNameError))
-		number.TextSize = 48
+		number.TextSize = 48 * min(ui.scale, 1.5)
 		number.TextStyle = fyne.TextStyle{Bold: true}
 		lines.Add(container.NewBorder(nil, nil, container.NewPadded(number), nil, wrapped(r.Text.In(l), theme.SizeNameSubHeadingText, false)))
 	}
@@ -30,8 +30,8 @@ func (ui *UI) showCrisis() {
 	words.Add(body(outcome.Explanation.In(l)))
 	words.Add(body(tr(l, "crisis.calm")))
 	back := ui.button(tr(l, "crisis.back"), widget.MediumImportance, ui.onStartOver)
-	content := container.NewBorder(nil, container.NewHBox(back), nil, nil,
-		scrolled(container.NewVBox(lines, widget.NewSeparator(), words)))
+	content := container.NewBorder(nil, bottomBar(back), nil, nil,
+		ui.scrolled(container.NewVBox(lines, widget.NewSeparator(), words)))
 	// No key leaves this screen by accident: only the button does.
 	ui.show(screenCrisis, outcome.Headline.In(l), content, keyHandlers{})
 }

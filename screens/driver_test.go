@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,6 +32,12 @@ func newDriver(t *testing.T) *driver {
 // newDriverWith starts the app with options in a 1280×800 test window.
 func newDriverWith(t *testing.T, opts Options) *driver {
 	t.Helper()
+	return newSizedDriver(t, fyne.NewSize(1280, 800), opts)
+}
+
+// newSizedDriver starts the app with options in a test window of a size.
+func newSizedDriver(t *testing.T, size fyne.Size, opts Options) *driver {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(Theme())
 	def, err := questionnaire.Default()
@@ -40,7 +45,7 @@ func newDriverWith(t *testing.T, opts Options) *driver {
 		t.Fatal(err)
 	}
 	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(size)
 	ui := New(w, def, "en", opts)
 	return &driver{t: t, ui: ui, w: w}
 }
@@ -52,6 +57,8 @@ func objects(o fyne.CanvasObject) []fyne.CanvasObject {
 	}
 	out := []fyne.CanvasObject{o}
 	switch v := o.(type) {
+	case *keyButton, *moreCue, *widget.Label:
+		// their texts are their own fields; the drawn lines would repeat them
 	case *fyne.Container:
 		for _, c := range v.Objects {
 			out = append(out, objects(c)...)
@@ -87,8 +94,6 @@ func (d *driver) texts() []string {
 			out = append(out, unwrap(v.Text))
 		case *canvas.Text:
 			out = append(out, v.Text)
-		case *container.AppTabs:
-			out = append(out, v.Selected().Text)
 		}
 	}
 	return out
@@ -109,7 +114,7 @@ func (d *driver) button(text string) *keyButton {
 	}
 	for _, layer := range append(layers, d.w.Content()) {
 		for _, o := range objects(layer) {
-			if b, ok := o.(*keyButton); ok && unwrap(b.Text) == text && !b.Disabled() {
+			if b, ok := o.(*keyButton); ok && named(b, text) && !b.Disabled() {
 				return b
 			}
 		}
@@ -121,12 +126,18 @@ func (d *driver) button(text string) *keyButton {
 	return nil
 }
 
-// unwrap reads a button's text as one line, as fitWidth may break it.
+// unwrap reads a text as one line.
 func unwrap(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// named tells whether a button shows a text or, when it shows an icon
+// only, is read out as it by a screen reader.
+func named(b *keyButton, text string) bool {
+	return unwrap(b.Text) == text || b.Text == "" && b.AccessibilityLabel() == text
+}
 
 func (d *driver) hasButton(text string) bool {
 	for _, o := range d.all() {
-		if b, ok := o.(*keyButton); ok && unwrap(b.Text) == text && !b.Disabled() {
+		if b, ok := o.(*keyButton); ok && named(b, text) && !b.Disabled() {
 			return true
 		}
 	}
@@ -143,20 +154,16 @@ func (d *driver) tap(text string) {
 	d.recorded()
 }
 
-// tab opens a result tab by its title, with its number key.
+// tab opens a result tab by its title, with the number key it shows.
 func (d *driver) tab(title string) {
 	d.t.Helper()
 	for _, o := range objects(d.w.Content()) {
-		if tabs, ok := o.(*container.AppTabs); ok {
-			for i, item := range tabs.Items {
-				if item.Text == title {
-					d.key(fyne.KeyName(string(rune('1' + i))))
-					return
-				}
-			}
+		if b, ok := o.(*keyButton); ok && b.Text == title && b.Key != "" {
+			d.key(fyne.KeyName(b.Key))
+			return
 		}
 	}
-	d.t.Fatalf("no tab %q on the %s screen", title, d.ui.screen)
+	d.t.Fatalf("no tab %q on the %s screen:\n%s", title, d.ui.screen, d.screenText())
 }
 
 // choose taps the answer with the given code on the current question.
@@ -252,7 +259,7 @@ func (d *driver) addMedicine(search, pick string, fields ...string) {
 	} else {
 		d.tap("Add another medicine")
 	}
-	entry, ok := d.w.Canvas().Focused().(*widget.Entry)
+	entry, ok := d.w.Canvas().Focused().(*keyEntry)
 	if !ok {
 		d.t.Fatal("the search field does not have focus on the medicine list")
 	}
@@ -301,16 +308,24 @@ func (d *driver) expectFlags(res *questionnaire.Result, flags ...string) {
 	}
 }
 
-// tapDialog taps a button of a Fyne dialog (OK, Cancel) on top of the screen.
+// tapDialog taps a button of a dialog (OK, Cancel) on top of the screen.
 func (d *driver) tapDialog(text string) {
 	d.t.Helper()
 	for _, o := range d.w.Canvas().Overlays().List() {
 		for _, x := range objects(o) {
-			if b, ok := x.(*widget.Button); ok && b.Text == text {
-				test.Tap(b)
-				return
+			switch b := x.(type) {
+			case *widget.Button:
+				if b.Text == text {
+					test.Tap(b)
+					return
+				}
+			case *keyButton:
+				if b.Text == text {
+					test.Tap(b)
+					return
+				}
 			}
 		}
 	}
-	d.t.Fatalf("no dialog button %q", text)
+	d.t.Fatalf("no dialog button %q; on screen:\n%s", text, d.screenText())
 }

@@ -19,6 +19,6 @@ func (ui *UI) showEndedOutcome(outcome *questionnaire.Outcome) {
 	box.Add(widget.NewSeparator())
 	box.Add(ui.crisisStrip())
 	back := ui.button(tr(l, "ended.start_over"), widget.HighImportance, ui.onStartOver)
-	content := container.NewBorder(nil, container.NewHBox(back), nil, nil, scrolled(box))
+	content := container.NewBorder(nil, bottomBar(back), nil, nil, ui.scrolled(box))
 	ui.show(screenEnded, outcome.Headline.In(l), content, keyHandlers{})
 }

@@ -125,3 +125,74 @@ func TestResultOnScreenMatchesTheHeadlessScorer(t *testing.T) {
 		t.Errorf("scores tab:\n%s", d.screenText())
 	}
 }
+
+// TestTabBringsTheFocusedControlIntoView tabs through a long list of
+// answers in a small window at 200%: each focused answer must be inside
+// the visible part of the page, clear of the "more" cues, before Space can
+// answer it.
+func TestTabBringsTheFocusedControlIntoView(t *testing.T) {
+	d := newSizedDriver(t, fyne.NewSize(800, 600), Options{})
+	d.tap("Start")
+	d.answerUntil(map[string]any{"interacting_meds": nil})
+	largest(d)
+	c := d.w.Canvas()
+	seen := 0
+	for range 40 {
+		test.FocusNext(c)
+		b, ok := c.Focused().(*keyButton)
+		if !ok {
+			continue
+		}
+		pos, inPage := positionIn(d.ui.page.content, b)
+		if !inPage {
+			continue // the top bar and the foot are always in view
+		}
+		seen++
+		settle(d.w.Content())
+		top, bottom := d.ui.page.visibleRect()
+		end := pos.Y + b.Size().Height
+		if bottom-top < b.Size().Height {
+			end = pos.Y + 1 // taller than the view: its beginning must be in it
+		}
+		if pos.Y < top-0.5 || end > bottom+0.5 {
+			t.Errorf("%q has the focus at %.0f–%.0f, outside the visible %.0f–%.0f", b.Text, pos.Y, pos.Y+b.Size().Height, top, bottom)
+		}
+	}
+	if seen < len(d.ui.def.Item("interacting_meds").Options) {
+		t.Fatalf("Tab reached %d answers", seen)
+	}
+	if d.ui.page.scroll.Offset.Y == 0 {
+		t.Error("the page never scrolled: the test proves nothing")
+	}
+}
+
+// TestTextSizeAndContrastKeepTheFocus: pressing A+, A− or High contrast
+// from the keyboard rebuilds the screen but leaves the focus where it was,
+// and a focused answer stays focused across a text size change.
+func TestTextSizeAndContrastKeepTheFocus(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	c := d.w.Canvas()
+	for _, step := range []struct{ press, focused string }{
+		{"A+", "A+"}, {"High contrast", "High contrast"}, {"A+", "A+"},
+		{"A–", "A–"},
+		{"A–", "A+"}, // the smallest size: A– cannot be pressed, the focus goes next to it
+	} {
+		b := d.button(step.press)
+		c.Focus(b)
+		b.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		if f, ok := c.Focused().(*keyButton); !ok || f.Text != step.focused {
+			t.Errorf("after %s by keyboard the focus is on %v, want %s", step.press, c.Focused(), step.focused)
+		}
+	}
+	test.FocusNext(c) // the first answer
+	first, ok := c.Focused().(*keyButton)
+	if !ok {
+		t.Fatalf("Tab focuses %T", c.Focused())
+	}
+	d.ui.setTextSize(+1)
+	now, ok := c.Focused().(*keyButton)
+	if !ok || now.Text != first.Text {
+		t.Errorf("after a larger text the focus is on %v, want the answer %q", c.Focused(), first.Text)
+	}
+}

@@ -1,11 +1,8 @@
 package screens
 
 import (
-	"fmt"
-	"slices"
-	"strings"
-
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -14,40 +11,53 @@ import (
 )
 
 // showMedications shows the entries of a list item (the antidepressants) as
-// cards, with buttons to change or remove each, add another, and go on.
-func (ui *UI) showMedications(list *questionnaire.Item) {
-	ui.redraw = func() { ui.showMedications(list) }
+// cards, with buttons to change or remove each. Adding another and going on
+// stay in view at the foot of the screen.
+func (ui *UI) showMedications(list *questionnaire.Item) { ui.showMedicationsAt(list, -1) }
+
+// showMedicationsAt shows the cards and brings card i into view (the one
+// just added or changed); -1 shows the top.
+func (ui *UI) showMedicationsAt(list *questionnaire.Item, focus int) {
+	ui.redraw = func() { ui.showMedicationsAt(list, focus) }
 	l := ui.lang
 	ui.current = list
 	ui.setProgress(list)
-	cards := container.NewVBox()
+	cards := container.NewVBox(subheading(list.Text.In(l)))
 	entries := ui.session.Entries(list.ID)
 	if len(entries) == 0 {
 		cards.Add(body(tr(l, "meds.none")))
 	}
+	var shown fyne.CanvasObject
 	for i, e := range entries {
-		cards.Add(ui.entryCard(list, i, e))
+		card := ui.entryCard(list, i, e)
+		if i == focus {
+			shown = card
+		}
+		cards.Add(card)
 	}
-	addText := tr(l, "meds.add")
+	addText, addImportance := tr(l, "meds.add"), widget.HighImportance
 	if len(entries) > 0 {
-		addText = tr(l, "meds.another")
+		addText, addImportance = tr(l, "meds.another"), widget.MediumImportance
 	}
-	add := ui.button(addText, widget.HighImportance, func() { ui.showPicker(list, -1) })
+	add := ui.button(addText, addImportance, func() { ui.showPicker(list, -1) })
 	add.SetIcon(theme.ContentAddIcon())
-	cards.Add(add)
 
 	done := func() { ui.afterAnswer(list) }
 	cont := ui.button(tr(l, "nav.continue"), widget.HighImportance, done)
 	cont.SetIcon(theme.NavigateNextIcon())
 	cont.IconPlacement = widget.ButtonIconTrailingText
-	ready := ui.listComplete(list)
-	if !ready {
+	if !ui.listComplete(list) {
 		cont.Disable()
 	}
 	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, func() { ui.backFrom(list) })
 	back.SetIcon(theme.NavigateBackIcon())
-	top := container.NewVBox(subheading(list.Text.In(l)))
-	content := container.NewBorder(top, bottomBar(back, cont), nil, nil, scrolled(cards))
+	bar := ui.footer(back, add, cont)
+	if !fitsOneRow(ui.win, back, add, cont) { // no room in the foot: adding another is below the cards
+		cards.Add(buttonRow(fyne.TextAlignLeading, add))
+		bar = ui.footer(back, cont)
+	}
+	page := ui.newPage(cards)
+	content := container.NewBorder(nil, bar, nil, nil, page.Container)
 	keys := keyHandlers{
 		back: func() { ui.backFrom(list) },
 		enter: func() {
@@ -62,6 +72,9 @@ func (ui *UI) showMedications(list *questionnaire.Item) {
 		},
 	}
 	ui.show(screenMedications, list.Section.Title.In(l), content, keys)
+	if shown != nil {
+		page.revealOnceLaidOut(shown)
+	}
 }
 
 // listComplete tells whether the session has what the list needs, by asking
@@ -75,25 +88,19 @@ func (ui *UI) listComplete(list *questionnaire.Item) bool {
 	return true
 }
 
-// entryCard shows one medicine and its answers.
+// entryCard shows one medicine and its answers, each with the name of what
+// it answers. Change and Remove sit well apart; Remove asks first.
 func (ui *UI) entryCard(list *questionnaire.Item, i int, e questionnaire.Entry) fyne.CanvasObject {
 	l := ui.lang
-	title := trf(l, "meds.entry", i+1)
-	lines := container.NewVBox()
+	lines := container.NewVBox(subheading(ui.session.EntryTitle(list, i+1, l, ui.words())))
 	complete := true
-	for _, f := range list.Fields {
-		code := e[f.ID]
-		if code == "" {
+	for _, f := range ui.session.EntryFields(list.ID, i)[1:] {
+		text := questionnaire.FieldAnswerText(f, e, l)
+		if text == "" {
 			complete = complete && f.Optional
 			continue
 		}
-		if o := f.Option(code); o != nil {
-			if f == list.Fields[0] {
-				title = fmt.Sprintf("%s: %s", title, o.Label(l))
-				continue
-			}
-			lines.Add(body(fmt.Sprintf("%s — %s", f.Text.In(l), o.Text.In(l))))
-		}
+		lines.Add(body(f.LabelIn(l) + ": " + text))
 	}
 	if !complete {
 		lines.Add(wrapped(tr(l, "meds.incomplete"), theme.SizeNameText, true))
@@ -101,74 +108,122 @@ func (ui *UI) entryCard(list *questionnaire.Item, i int, e questionnaire.Entry) 
 	change := ui.button(tr(l, "meds.change"), widget.MediumImportance, func() { ui.showEntryField(list, i, 0) })
 	change.SetIcon(theme.DocumentCreateIcon())
 	remove := ui.button(tr(l, "meds.remove"), widget.MediumImportance, func() {
-		_ = ui.session.RemoveEntry(list.ID, i)
-		ui.showMedications(list)
+		name := ui.session.EntryTitle(list, i+1, l, ui.words())
+		ui.confirm(tr(l, "meds.remove_title"), trf(l, "meds.remove_text", name), tr(l, "meds.remove_keep"), tr(l, "meds.remove_go"), func() {
+			_ = ui.session.RemoveEntry(list.ID, i)
+			ui.showMedicationsAt(list, min(i, len(ui.session.Entries(list.ID))-1))
+		})
 	})
 	remove.SetIcon(theme.DeleteIcon())
-	card := widget.NewCard("", "", container.NewBorder(subheading(title), nil, nil, container.NewVBox(change, remove), lines))
-	return card
+	// Change on the leading edge, Remove on the trailing one: never side by side.
+	actions := bottomBar(change, remove)
+	return framed(container.NewVBox(lines, actions))
+}
+
+// framed draws a thin border around content, as a card.
+func framed(content fyne.CanvasObject) fyne.CanvasObject {
+	border := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	border.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	border.StrokeWidth = 2
+	border.CornerRadius = theme.Size(theme.SizeNameInputRadius) * 2
+	return container.NewStack(border, container.NewPadded(container.NewPadded(content)))
+}
+
+// showEntryField asks field f of entry i (i = -1 for a new entry), skipping
+// fields its earlier answers hide, or goes back to the cards after the last.
+func (ui *UI) showEntryField(list *questionnaire.Item, i, f int) {
+	entries := ui.session.Entries(list.ID)
+	if i < 0 || i >= len(entries) {
+		ui.showMedications(list)
+		return
+	}
+	if f >= len(list.Fields) {
+		ui.showMedicationsAt(list, i)
+		return
+	}
+	field := list.Fields[f]
+	if !ui.fieldShown(list, i, field) {
+		ui.showEntryField(list, i, f+1)
+		return
+	}
+	ui.redraw = func() { ui.showEntryField(list, i, f) }
+	if len(field.Options) > pickerFieldLimit {
+		ui.showPicker(list, i)
+		return
+	}
+	entry := entries[i]
+	q := &questionView{ui: ui, item: field, selected: []string{entry[field.ID]}, typed: entry[field.ID]}
+	q.stem = ui.session.EntryTitle(list, i+1, ui.lang, ui.words())
+	q.onBack = func() { ui.showEntryFieldBefore(list, i, f) }
+	next := func() { ui.showEntryField(list, i, f+1) }
+	save := func(value string) bool {
+		entry[field.ID] = value
+		return ui.session.UpdateEntry(list.ID, i, entry) == nil
+	}
+	q.onChoose = func(code string) {
+		if save(code) {
+			ui.after(next)
+		}
+	}
+	q.onType = func(text string) {
+		if clean, msg := questionnaire.CleanText(text); msg == "" {
+			save(clean)
+		}
+	}
+	if entry[field.ID] != "" || field.Type == questionnaire.TextField {
+		q.onContinue = next
+	}
+	if field.Optional {
+		q.onSkip = func() {
+			if field.Type == questionnaire.TextField {
+				save("") // skipping a name keeps no half-typed words
+			}
+			next()
+		}
+	}
+	ui.current = list
+	content, keys := q.build()
+	ui.show(screenQuestion, list.Section.Title.In(ui.lang), content, keys)
+	if q.entry != nil {
+		ui.win.Canvas().Focus(q.entry)
+	}
+}
+
+// showEntryFieldBefore goes back from field f of entry i to the field asked
+// before it, or to the cards from the first.
+func (ui *UI) showEntryFieldBefore(list *questionnaire.Item, i, f int) {
+	for f--; f >= 0; f-- {
+		if ui.fieldShown(list, i, list.Fields[f]) {
+			ui.showEntryField(list, i, f)
+			return
+		}
+	}
+	ui.showMedicationsAt(list, i)
+}
+
+func (ui *UI) fieldShown(list *questionnaire.Item, i int, field *questionnaire.Item) bool {
+	for _, shown := range ui.session.EntryFields(list.ID, i) {
+		if shown == field {
+			return true
+		}
+	}
+	return false
 }
 
 // pickerFieldLimit: fields with more answers than this are picked from a
 // searchable list rather than a column of buttons.
 const pickerFieldLimit = 9
 
-// showEntryField asks field number f of entry i (i = -1 for a new entry),
-// or goes back to the cards after the last field.
-func (ui *UI) showEntryField(list *questionnaire.Item, i, f int) {
-	ui.redraw = func() { ui.showEntryField(list, i, f) }
-	if f >= len(list.Fields) {
-		ui.showMedications(list)
-		return
-	}
-	field := list.Fields[f]
-	if len(field.Options) > pickerFieldLimit {
-		ui.showPicker(list, i)
-		return
-	}
-	entries := ui.session.Entries(list.ID)
-	if i < 0 || i >= len(entries) {
-		ui.showMedications(list)
-		return
-	}
-	entry := entries[i]
-	q := &questionView{ui: ui, item: field, selected: []string{entry[field.ID]}}
-	name := ""
-	if o := list.Fields[0].Option(entry[list.Fields[0].ID]); o != nil {
-		name = o.Label(ui.lang)
-	}
-	q.stem = strings.TrimSpace(trf(ui.lang, "meds.entry", i+1) + ": " + name)
-	q.onBack = func() { ui.showEntryField(list, i, f-1) }
-	if f == 0 {
-		q.onBack = func() { ui.showMedications(list) }
-	}
-	next := func() { ui.showEntryField(list, i, f+1) }
-	q.onChoose = func(code string) {
-		entry[field.ID] = code
-		if err := ui.session.UpdateEntry(list.ID, i, entry); err == nil {
-			ui.after(next)
-		}
-	}
-	if entry[field.ID] != "" {
-		q.onContinue = next
-	}
-	if field.Optional {
-		q.onSkip = next
-	}
-	ui.current = list
-	content, keys := q.build()
-	ui.show(screenQuestion, list.Section.Title.In(ui.lang), content, keys)
-}
-
 // showPicker lets the person find a medicine by typing part of its generic or
-// brand name, then tap it. i is the entry being changed, or -1 for a new one.
+// brand name (a slip or two in it does not matter), then tap it. The answers
+// for a medicine not in the list are always in view below. i is the entry
+// being changed, or -1 for a new one.
 func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 	ui.redraw = func() { ui.showPicker(list, i) }
 	l := ui.lang
 	field := list.Fields[0]
 	results := container.NewVBox()
-	search := widget.NewEntry()
-	search.SetPlaceHolder(tr(l, "meds.search"))
+	search, searchFrame := ui.entry(tr(l, "meds.search"))
 	var shown []*questionnaire.Option
 	pick := func(o *questionnaire.Option) {
 		if i < 0 {
@@ -185,14 +240,16 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 			ui.showEntryField(list, i, 1)
 		}
 	}
+	optionButton := func(o *questionnaire.Option) *keyButton {
+		b := ui.button(o.Label(l), widget.MediumImportance, func() { pick(o) })
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
 	filter := func(text string) {
 		results.RemoveAll()
-		shown = matchingOptions(field, text, l)
+		shown = field.Search(text)
 		for _, o := range shown {
-			o := o
-			b := ui.button(o.Label(l), widget.MediumImportance, func() { pick(o) })
-			b.Alignment = widget.ButtonAlignLeading
-			results.Add(b)
+			results.Add(optionButton(o))
 		}
 		if len(shown) == 0 {
 			results.Add(body(tr(l, "meds.no_match")))
@@ -204,42 +261,40 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 	}
 	search.OnSubmitted = func(string) {
 		if len(shown) == 1 {
-			pick(shown[0])
+			ui.safely(func() { pick(shown[0]) })
 		}
 	}
 	filter("")
-	back := func() { ui.showMedications(list) }
+	var always []fyne.CanvasObject
+	for _, code := range field.AlwaysOffer {
+		if o := field.Option(code); o != nil {
+			always = append(always, optionButton(o))
+		}
+	}
+	back := func() {
+		if i >= 0 {
+			ui.showMedicationsAt(list, i)
+			return
+		}
+		ui.showMedications(list)
+	}
 	backButton := ui.button(tr(l, "nav.back"), widget.MediumImportance, back)
 	backButton.SetIcon(theme.NavigateBackIcon())
-	top := container.NewVBox(subheading(tr(l, "meds.pick")), search)
-	content := container.NewBorder(top, bottomBar(backButton), nil, nil, scrolled(results))
+	top := container.NewVBox(subheading(tr(l, "meds.pick")), searchFrame)
+	var notListed fyne.CanvasObject = container.NewVBox()
+	if len(always) > 0 {
+		notListed = container.NewVBox(small(tr(l, "meds.not_listed")), buttonRow(fyne.TextAlignLeading, always...))
+	}
+	var content fyne.CanvasObject
+	if ui.compact() {
+		// A small window: the search and the answers for a medicine not in
+		// the list come first in one scrolling column, the matches after.
+		content = container.NewBorder(nil, ui.footer(backButton), nil, nil,
+			ui.scrolled(container.NewVBox(top, notListed, widget.NewSeparator(), results)))
+	} else {
+		content = container.NewBorder(top, container.NewVBox(notListed, ui.footer(backButton)), nil, nil, ui.scrolled(results))
+	}
 	ui.current = list
 	ui.show(screenPicker, list.Section.Title.In(l), content, keyHandlers{back: back})
 	ui.win.Canvas().Focus(search)
-}
-
-// matchingOptions lists the answers a typed text finds: those with a word of
-// the name or other names starting with it ("zol" finds Zoloft), or, when
-// none does, those containing it anywhere. Case and spaces at the ends are
-// ignored; an empty text lists them all.
-func matchingOptions(field *questionnaire.Item, text, lang string) []*questionnaire.Option {
-	needle := strings.ToLower(strings.TrimSpace(text))
-	if needle == "" {
-		return field.Options
-	}
-	var starts, contains []*questionnaire.Option
-	for _, o := range field.Options {
-		names := strings.ToLower(o.Text.In(lang) + " " + strings.Join(o.Also, " "))
-		words := strings.FieldsFunc(names, func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == '-' || r == ',' })
-		switch {
-		case slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, needle) }):
-			starts = append(starts, o)
-		case strings.Contains(names, needle):
-			contains = append(contains, o)
-		}
-	}
-	if len(starts) > 0 {
-		return starts
-	}
-	return contains
 }

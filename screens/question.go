@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,10 +22,19 @@ type questionView struct {
 	selected []string // codes chosen so far
 	buttons  []*keyButton
 	cont     *keyButton
+	// siblings are the questions asked with the same answers around this one
+	// (the nine PHQ-9 items): the question area is as tall as the tallest of
+	// them, so the answers stay in the same place from one to the next and a
+	// second tap where the first one was lands on the same answer.
+	siblings []*questionnaire.Item
+	// typed is a text field's words; entry is its field on screen.
+	typed string
+	entry *keyEntry
 
 	onChoose   func(code string) // single choice: the answer is chosen
 	onToggle   func(codes []string)
-	onContinue func() // multi choice, or keeping an earlier answer
+	onType     func(text string) // a text field changed
+	onContinue func()            // multi choice, or keeping an earlier answer
 	onBack     func()
 	onSkip     func() // optional questions
 }
@@ -32,10 +42,8 @@ type questionView struct {
 // showQuestion shows an item of the flow.
 func (ui *UI) showQuestion(it *questionnaire.Item) {
 	ui.redraw = func() { ui.showQuestion(it) }
-	q := &questionView{ui: ui, item: it, onBack: func() { ui.backFrom(it) }}
-	if it.Instrument != nil {
-		q.stem = it.Instrument.Stem.In(ui.lang)
-	}
+	q := &questionView{ui: ui, item: it, onBack: func() { ui.backFrom(it) }, siblings: sameAnswersAround(it)}
+	q.stem = it.Stem().In(ui.lang)
 	if a, ok := ui.session.Answer(it.ID); ok {
 		q.selected = append(slices.Clone(a.Codes), a.Code)
 	}
@@ -58,56 +66,101 @@ func (ui *UI) showQuestion(it *questionnaire.Item) {
 	ui.show(screenQuestion, it.Section.Title.In(ui.lang), content, keys)
 }
 
+// sameAnswersAround lists the items of an item's section that take the very
+// same answers (the PHQ-9's nine, the yes/no/unsure health questions).
+func sameAnswersAround(it *questionnaire.Item) []*questionnaire.Item {
+	if it.Section == nil || len(it.Options) == 0 {
+		return nil
+	}
+	var out []*questionnaire.Item
+	for _, o := range it.Section.Items {
+		if o.Type == it.Type && slices.Equal(o.Options, it.Options) && o.Stem().In("en") == it.Stem().In("en") {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 	l := q.ui.lang
 	q.ui.asking = q.item
-	top := container.NewVBox()
-	if q.stem != "" {
-		top.Add(wrapped(q.stem, theme.SizeNameText, true))
+	question := q.questionBlock(q.item, q.stem)
+	if len(q.siblings) > 1 && !q.ui.compact() { // a small window scrolls anyway: no room to reserve
+		blocks := []fyne.CanvasObject{question}
+		for _, s := range q.siblings {
+			if s != q.item {
+				ghost := q.questionBlock(s, s.Stem().In(l))
+				ghost.Hide()
+				blocks = append(blocks, ghost)
+			}
+		}
+		question = &fyne.Container{Layout: &tallestLayout{}, Objects: blocks}
 	}
-	top.Add(subheading(q.item.Text.In(l)))
-	if len(q.item.Help) > 0 {
-		top.Add(body(q.item.Help.In(l)))
-	}
+	top := container.NewVBox(question)
 	if q.item.Type == questionnaire.Multi {
 		top.Add(small(tr(l, "multi.hint")))
 	}
-	if sp := q.ui.opts.Speaker; sp != nil && sp.Available() {
-		var answers []string
-		for _, o := range q.item.Options {
-			answers = append(answers, o.Text.In(l))
-		}
-		text := readAloudText(q.stem, q.item.Text.In(l), answers)
-		read := q.ui.button(tr(l, "access.read"), widget.MediumImportance, func() { sp.Speak(l, text) })
-		read.SetIcon(theme.VolumeUpIcon())
-		top.Add(container.NewHBox(read))
-	}
 	answers := container.NewVBox()
-	for _, o := range q.item.Options {
+	if q.item.Type == questionnaire.TextField {
+		answers.Add(q.textField())
+	}
+	for i, o := range q.item.Options {
 		code := o.Code
-		b := q.ui.button(q.ui.fitWidth(o.Text.In(l), true), widget.MediumImportance, func() { q.tap(code) })
+		b := q.ui.button(o.Text.In(l), widget.MediumImportance, func() { q.tap(code) })
 		b.Alignment = widget.ButtonAlignLeading
+		if i < 9 {
+			b.Key = string(rune('1' + i))
+		}
 		q.buttons = append(q.buttons, b)
 		answers.Add(b)
 	}
 	q.markSelected()
+	if q.ui.compact() && len(q.buttons) >= 3 && len(q.buttons) <= 6 && q.fitTwoAbreast() {
+		// A small window: short answers two to a row, in reading order,
+		// so that all of them are in view with the question (at 200% on
+		// 1280×800, the fourth PHQ-9 answer would be out of view).
+		answers.Layout = layout.NewGridLayoutWithColumns(2)
+	}
 
 	back := q.ui.button(tr(l, "nav.back"), widget.MediumImportance, q.onBack)
 	back.SetIcon(theme.NavigateBackIcon())
+	var read *keyButton
+	if sp := q.ui.opts.Speaker; sp != nil && sp.Available() {
+		var spoken []string
+		for _, o := range q.item.Options {
+			spoken = append(spoken, o.Text.In(l))
+		}
+		text := readAloudText(q.stem, q.item.Text.In(l), spoken)
+		read = q.ui.button(tr(l, "access.read"), widget.MediumImportance, func() { sp.Speak(l, text) })
+		read.SetIcon(theme.VolumeUpIcon())
+	}
 	var right []fyne.CanvasObject
 	if q.onSkip != nil {
 		right = append(right, q.ui.button(tr(l, "nav.skip"), widget.MediumImportance, q.onSkip))
 	}
-	if q.item.Type == questionnaire.Multi || q.onContinue != nil {
+	if q.item.Type == questionnaire.Multi || q.item.Type == questionnaire.TextField || q.onContinue != nil {
 		q.cont = q.ui.button(tr(l, "nav.continue"), widget.HighImportance, q.continueIfReady)
 		q.cont.SetIcon(theme.NavigateNextIcon())
 		q.cont.IconPlacement = widget.ButtonIconTrailingText
 		q.updateContinue()
 		right = append(right, q.cont)
 	}
+	// Read aloud waits in the foot when the foot has room for it, and sits
+	// above the answers when not, or when it would be alone there (in a
+	// small window Back moves to the top bar).
+	if read != nil {
+		if fitsOneRow(q.ui.win, back, append([]fyne.CanvasObject{read}, right...)...) && (!q.ui.compact() || len(right) > 0) {
+			right = append([]fyne.CanvasObject{read}, right...)
+		} else {
+			// a speaker beside the question, where it takes no row of its own
+			read.SetText("")
+			read.spoken = tr(l, "access.read")
+			top.Objects[0] = container.NewBorder(nil, nil, nil, container.NewVBox(read), top.Objects[0])
+		}
+	}
 	// The question and its answers scroll together; only Back and Continue
 	// stay fixed, so nothing overlaps at any text size.
-	content := container.NewBorder(nil, bottomBar(back, right...), nil, nil, scrolled(container.NewVBox(top, answers)))
+	content := container.NewBorder(nil, q.ui.footer(back, right...), nil, nil, q.ui.scrolled(container.NewVBox(top, answers)))
 	keys := keyHandlers{
 		digit: func(n int) {
 			if n <= len(q.item.Options) {
@@ -118,6 +171,58 @@ func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 		back:  q.onBack,
 	}
 	return content, keys
+}
+
+// fitTwoAbreast tells whether every answer fits in two lines in half the
+// window's width.
+func (q *questionView) fitTwoAbreast() bool {
+	half := (q.ui.win.Canvas().Size().Width-4*theme.Padding())/2 - theme.Padding()
+	for _, b := range q.buttons {
+		m := b.metrics()
+		if len(wrapText(b.Text, half-m.fixedWidth(), m.textSize, m.style())) > 2 || m.longestWord() > half-m.fixedWidth() {
+			return false
+		}
+	}
+	return true
+}
+
+// questionBlock is an item's stem, question and help.
+func (q *questionView) questionBlock(it *questionnaire.Item, stem string) *fyne.Container {
+	l := q.ui.lang
+	box := container.NewVBox()
+	stemSize, questionSize := theme.SizeNameText, theme.SizeNameSubHeadingText
+	if q.ui.compact() { // a small window: large text still, a little less of it
+		stemSize, questionSize = theme.SizeNameCaptionText, theme.SizeNameText
+	}
+	if stem != "" {
+		box.Add(wrapped(stem, stemSize, !q.ui.compact()))
+	}
+	box.Add(wrapped(it.Text.In(l), questionSize, true))
+	if len(it.Help) > 0 {
+		box.Add(body(it.Help.In(l)))
+	}
+	return box
+}
+
+// textField is the field a text question is typed into; Enter continues.
+func (q *questionView) textField() fyne.CanvasObject {
+	e, frame := q.ui.entry(tr(q.ui.lang, "text.placeholder"))
+	e.SetText(q.typed)
+	e.OnChanged = func(s string) {
+		q.ui.touched()
+		if r := []rune(s); len(r) > questionnaire.MaxTextLength {
+			e.SetText(string(r[:questionnaire.MaxTextLength]))
+			return
+		}
+		q.typed = s
+		if q.onType != nil {
+			q.onType(s)
+		}
+		q.updateContinue()
+	}
+	e.OnSubmitted = func(string) { q.ui.safely(q.onEnter) }
+	q.entry = e
+	return frame
 }
 
 // tap chooses an answer (single choice) or toggles it (multiple choice).
@@ -167,6 +272,9 @@ func (q *questionView) markSelected() {
 }
 
 func (q *questionView) hasSelection() bool {
+	if q.item.Type == questionnaire.TextField {
+		return true // a text field may be left empty; Continue keeps what is typed
+	}
 	return slices.ContainsFunc(q.selected, func(c string) bool { return c != "" })
 }
 
@@ -195,3 +303,16 @@ func (q *questionView) continueIfReady() {
 		q.onContinue()
 	}
 }
+
+// tallestLayout shows its first object and reserves room for the tallest of
+// all of them, the others being hidden stand-ins of the same width.
+type tallestLayout struct{}
+
+func (tallestLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+	}
+}
+
+func (tallestLayout) MinSize(objects []fyne.CanvasObject) fyne.Size { return largestMin(objects) }

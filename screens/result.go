@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,12 @@ import (
 
 	"ketascreen/questionnaire"
 )
+
+// resultTab is one part of the result, picked with its button or number key.
+type resultTab struct {
+	title string
+	build func(res *questionnaire.Result) fyne.CanvasObject
+}
 
 // showResult shows what the answers mean: the headline in plain words, the
 // pathway, why (each reason with the answers behind it), the flags for the
@@ -36,36 +43,60 @@ func (ui *UI) showResult() {
 			top.Add(wrapped("• "+s.In(l), theme.SizeNameText, true))
 		}
 	}
-	// One scrolling column, so nothing overlaps at any text size: the
-	// headline, the tabs at their natural height, the notices and the ways
-	// to save. Start over and the crisis lines stay fixed at the bottom.
-	tabs := container.NewAppTabs(
-		container.NewTabItem(tr(l, "result.next"), ui.nextSteps(res)),
-		container.NewTabItem(tr(l, "result.why"), ui.reasons(res)),
-		container.NewTabItem(tr(l, "result.provider"), ui.flags(res)),
-		container.NewTabItem(tr(l, "result.scores"), ui.scores(res)),
-		container.NewTabItem(tr(l, "result.treatments"), ui.treatments()),
-	)
-	tabs.OnSelected = func(*container.TabItem) { ui.touched() }
-	column := container.NewVBox(top, tabs,
-		widget.NewSeparator(),
-		wrapped(ui.def.Texts["not_a_diagnosis"].In(l)+" "+ui.def.Texts["clinician_decides"].In(l), theme.SizeNameCaptionText, true),
-	)
-	start := ui.button(tr(l, "result.start_over"), widget.MediumImportance, ui.onStartOver)
-	start.SetIcon(theme.HomeIcon())
-	bottom := container.NewVBox(container.NewBorder(nil, nil, start, nil, ui.compactCrisisLine())) // the crisis lines never scroll away
-	if ui.scale > 1.25 {
-		column.Add(ui.saveActions()) // large text: they scroll with the rest
-	} else {
-		bottom.Add(ui.saveActions())
+	tabs := []resultTab{
+		{tr(l, "result.next"), ui.nextSteps},
+		{tr(l, "result.why"), ui.reasons},
+		{tr(l, "result.provider"), ui.flags},
+		{tr(l, "result.scores"), ui.scores},
+		{tr(l, "result.treatments"), func(*questionnaire.Result) fyne.CanvasObject { return ui.treatments() }},
 	}
-	content := container.NewBorder(nil, bottom, nil, nil, scrolled(column))
+	ui.resultTab = min(max(ui.resultTab, 0), len(tabs)-1)
+	// The tabs are buttons in rows that wrap, so every tab can be reached at
+	// any text size; the chosen one is filled and ticked, the focused one
+	// outlined.
+	var tabButtons []fyne.CanvasObject
+	for i, tab := range tabs {
+		i := i
+		b := ui.button(tab.title, widget.MediumImportance, func() { ui.selectResultTab(i) })
+		b.Key = fmt.Sprint(i + 1)
+		if i == ui.resultTab {
+			b.Importance = widget.HighImportance
+			b.SetIcon(theme.ConfirmIcon())
+		}
+		tabButtons = append(tabButtons, b)
+	}
+	column := container.NewVBox(top)
+	crisis := ui.compactCrisisLine()
+	if ui.compact() {
+		column.Add(crisis) // a small window: near the top, scrolling with the rest
+	}
+	column.Add(buttonRow(fyne.TextAlignLeading, tabButtons...))
+	column.Add(widget.NewSeparator())
+	column.Add(tabs[ui.resultTab].build(res))
+	column.Add(widget.NewSeparator())
+	column.Add(wrapped(ui.def.Texts["not_a_diagnosis"].In(l)+" "+ui.def.Texts["clinician_decides"].In(l), theme.SizeNameCaptionText, true))
+	column.Add(ui.saveActions())
+
+	start := ui.button(tr(l, "result.start_over"), widget.MediumImportance, ui.onStartOverAsked)
+	start.SetIcon(theme.HomeIcon())
+	var bottom fyne.CanvasObject = bottomBar(start)
+	if !ui.compact() {
+		// the crisis lines never scroll away
+		bottom = container.NewBorder(nil, nil, natural(start), nil, crisis)
+	}
+	content := container.NewBorder(nil, bottom, nil, nil, ui.scrolled(column))
 	keys := keyHandlers{digit: func(n int) {
-		if n <= len(tabs.Items) {
-			tabs.SelectIndex(n - 1)
+		if n <= len(tabs) {
+			ui.selectResultTab(n - 1)
 		}
 	}}
 	ui.show(screenResult, res.Outcome.Headline.In(l), content, keys)
+}
+
+// selectResultTab shows another part of the result.
+func (ui *UI) selectResultTab(i int) {
+	ui.resultTab = i
+	ui.redrawKeepingFocus()
 }
 
 // compactCrisisLine puts the crisis lines on one line under every tab.
@@ -105,7 +136,7 @@ func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
 	l := ui.lang
 	box := container.NewVBox()
 	for _, r := range res.Reasons {
-		box.Add(wrapped(r.Rule.Reason.In(l), theme.SizeNameText, true))
+		box.Add(wrapped(r.Rule.ReasonFor(ui.kiosk != nil).In(l), theme.SizeNameText, true))
 		if lines := ui.session.DescribeCauses(res, r.Causes, l, ui.words()); len(lines) > 0 {
 			box.Add(small(trf(l, "result.your_answers", "")))
 			for _, line := range lines {
@@ -113,7 +144,7 @@ func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
 			}
 		}
 		if r.Rule.Source != nil {
-			box.Add(small(r.Rule.Source.Citation))
+			box.Add(small(trf(l, "result.source", r.Rule.Source.Citation.In(l))))
 		}
 		box.Add(widget.NewSeparator())
 	}
@@ -123,13 +154,21 @@ func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
 // words are the interface words descriptions of answers need.
 func (ui *UI) words() questionnaire.Words {
 	l := ui.lang
-	return questionnaire.Words{Entry: tr(l, "meds.entry"), Count: tr(l, "result.count"), Positive: tr(l, "result.positive"), Negative: tr(l, "result.negative")}
+	return questionnaire.Words{Entry: tr(l, "meds.entry"), Count: tr(l, "result.count"), Positive: tr(l, "result.positive"),
+		Negative: tr(l, "result.negative"), NotAnswered: tr(l, "review.unanswered")}
 }
 
-// flags shows what to raise with the provider, by group.
+// flags shows what to raise with the provider: first the safety screen,
+// whatever its result, then the flags by group.
 func (ui *UI) flags(res *questionnaire.Result) fyne.CanvasObject {
 	l := ui.lang
 	box := container.NewVBox()
+	if lines := ui.session.SafetyLines(res, l, ui.words()); len(lines) > 0 {
+		box.Add(subheading(tr(l, "result.safety_screen")))
+		for _, line := range lines {
+			box.Add(body("• " + line))
+		}
+	}
 	if len(res.Flags) == 0 {
 		box.Add(body(tr(l, "result.no_flags")))
 	}
@@ -151,12 +190,22 @@ func (ui *UI) flags(res *questionnaire.Result) fyne.CanvasObject {
 	return box
 }
 
-// scores shows each score with its band, then the instruments' attributions.
+// scores shows each score with its band, the medicines as counted, then
+// the instruments' attributions.
 func (ui *UI) scores(res *questionnaire.Result) fyne.CanvasObject {
 	l := ui.lang
 	box := container.NewVBox()
 	for _, s := range res.Scores {
-		box.Add(body(s.Score.Name.In(l) + ": " + ui.scoreText(s)))
+		if s.Score.Kind != questionnaire.CountEntries {
+			box.Add(body(s.Score.Name.In(l) + ": " + ui.scoreText(s)))
+		}
+	}
+	for _, t := range ui.session.Tallies(res) {
+		box.Add(wrapped(trf(l, "result.entries", t.Entries), theme.SizeNameText, true))
+		for _, s := range t.Scores {
+			box.Add(body(fmt.Sprintf("• %s: %d", s.Score.Name.In(l), s.Value)))
+		}
+		box.Add(body(fmt.Sprintf("• %s: %d", tr(l, "result.not_counted"), len(t.NotCounted))))
 	}
 	for _, sec := range ui.session.SkippedSections() {
 		box.Add(wrapped(sec.NotOffered.In(l), theme.SizeNameText, true))

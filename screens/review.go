@@ -29,20 +29,21 @@ func (ui *UI) showReviewSection(selected *questionnaire.Section) {
 	if selected == nil && len(sections) > 0 {
 		selected = sections[0]
 	}
-	columns := 4
-	if ui.scale > 1.25 {
-		columns = 2
-	}
-	tabs := container.NewGridWithColumns(columns)
+	var tabButtons []fyne.CanvasObject
 	for i, sec := range sections {
 		sec := sec
-		b := ui.button(fmt.Sprintf("%d. %s", i+1, sec.Title.In(l)), widget.MediumImportance, func() { ui.showReviewSection(sec) })
+		b := ui.button(sec.Title.In(l), widget.MediumImportance, func() { ui.showReviewSection(sec) })
 		b.Alignment = widget.ButtonAlignLeading
+		if i < 9 {
+			b.Key = fmt.Sprint(i + 1)
+		}
 		if sec == selected {
 			b.Importance = widget.HighImportance
+			b.SetIcon(theme.ConfirmIcon())
 		}
-		tabs.Add(b)
+		tabButtons = append(tabButtons, b)
 	}
+	tabs := buttonRow(fyne.TextAlignLeading, tabButtons...)
 	rows := container.NewVBox()
 	for _, it := range flow {
 		if it.Section == selected {
@@ -61,7 +62,7 @@ func (ui *UI) showReviewSection(selected *questionnaire.Section) {
 	// One scrolling column (sections, then the chosen section's answers), so
 	// nothing overlaps at any text size; only Back and See my result stay fixed.
 	column := container.NewVBox(heading(tr(l, "review.heading")), body(tr(l, "review.hint")), tabs, widget.NewSeparator(), rows)
-	content := container.NewBorder(nil, bottomBar(back, result), nil, nil, scrolled(column))
+	content := container.NewBorder(nil, ui.footer(back, result), nil, nil, ui.scrolled(column))
 	keys := keyHandlers{
 		back: ui.reviewBack,
 		digit: func(n int) {

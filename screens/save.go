@@ -5,13 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"log"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
@@ -68,7 +71,7 @@ func (ui *UI) summaryInput() summary.Input {
 		ui.responseID = uuid.NewString()
 		ui.finished = time.Now()
 	}
-	return summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.responseID, Created: ui.finished, Initials: ui.initials}
+	return summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.responseID, Created: ui.finished, Initials: ui.initials, Kiosk: ui.kiosk != nil}
 }
 
 func (ui *UI) summaryPDF() ([]byte, error) {
@@ -90,56 +93,83 @@ func (ui *UI) saveActions() fyne.CanvasObject {
 		return ui.kioskSaveActions()
 	}
 	l := ui.lang
-	initials := widget.NewEntry()
-	initials.SetPlaceHolder(tr(l, "save.initials"))
+	initials, initialsFrame := ui.entry(tr(l, "save.initials_hint"))
 	initials.SetText(ui.initials)
 	initials.OnChanged = func(s string) {
 		ui.touched()
 		ui.initials = strings.TrimSpace(s)
 	}
-	savePDF := ui.button(tr(l, "save.pdf"), widget.MediumImportance, func() {
-		ui.saveToFile(fmt.Sprintf("ketascreen-summary-%s.pdf", time.Now().Format("2006-01-02")), ui.summaryPDF)
-	})
+	savePDF := ui.button(tr(l, "save.pdf"), widget.HighImportance, ui.onSavePDF)
 	savePDF.SetIcon(theme.DocumentSaveIcon())
-	saveFHIR := ui.button(tr(l, "save.fhir"), widget.MediumImportance, func() {
-		ui.saveToFile(fmt.Sprintf("ketascreen-fhir-%s.json", time.Now().Format("2006-01-02")), ui.summaryFHIR)
-	})
-	columns := 4
-	if ui.scale > 1.25 {
-		columns = 1 // large text: one under another, never off the screen
-	}
-	row := container.NewGridWithColumns(columns, initials, savePDF, saveFHIR)
+	saveFHIR := ui.button(tr(l, "save.fhir"), widget.MediumImportance, ui.onSaveFHIR)
+	saveFHIR.SetIcon(theme.DocumentSaveIcon())
+	buttons := []fyne.CanvasObject{savePDF, saveFHIR}
 	printer := ui.opts.Printer
 	if printer != nil && printer.Available() {
 		p := ui.button(tr(l, "save.print"), widget.MediumImportance, func() { ui.print(printer) })
 		p.SetIcon(theme.DocumentPrintIcon())
-		row.Add(p)
+		buttons = append(buttons, p)
 	} else {
 		none := ui.button(tr(l, "save.no_printer"), widget.MediumImportance, nil)
 		none.Disable()
-		row.Add(none)
+		buttons = append(buttons, none)
 	}
-	return row
+	return container.NewVBox(
+		subheading(tr(l, "save.heading")),
+		body(tr(l, "save.why")),
+		wrapped(tr(l, "save.initials"), theme.SizeNameText, true),
+		initialsFrame,
+		buttonRow(fyne.TextAlignLeading, buttons...),
+	)
 }
 
 // saveToFile asks where to save and writes the file there atomically; a
 // failure is said on screen and the result stays as it was.
 func (ui *UI) saveToFile(name string, make func() ([]byte, error)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, ui.win)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		ui.writeSummaryFile(path, make)
+		ui.safely(func() {
+			if err != nil {
+				ui.showMessage(tr(ui.lang, "save.failed_title"), tr(ui.lang, "save.failed")+"\n"+err.Error(), true)
+				return
+			}
+			if w == nil {
+				return // cancelled
+			}
+			path := w.URI().Path()
+			w.Close()
+			ui.writeSummaryFile(path, make)
+		})
 	}, ui.win)
 	d.SetFileName(name)
-	d.Resize(fyne.NewSize(900, 600))
+	if folder, err := storage.ListerForURI(storage.NewFileURI(ui.saveFolder())); err == nil {
+		d.SetLocation(folder)
+	}
+	// Fyne sizes a file dialog only once it is shown; before, Resize
+	// dereferences the dialog it has not made yet and the app crashes.
 	d.Show()
+	win := ui.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(900, win.Width-2*theme.Padding()), min(640, win.Height-2*theme.Padding())))
+}
+
+// saveFolder is where the save dialog opens: the configured folder, else
+// the person's Documents folder, else their home folder.
+func (ui *UI) saveFolder() string {
+	if ui.opts.SaveFolder != "" {
+		return ui.opts.SaveFolder
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	if docs := filepath.Join(home, "Documents"); isDir(docs) {
+		return docs
+	}
+	return home
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
 // writeSummaryFile writes a summary to the chosen path and says how it went.
@@ -149,10 +179,31 @@ func (ui *UI) writeSummaryFile(path string, make func() ([]byte, error)) {
 		err = records.WriteFile(path, data, 0o644)
 	}
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("%s\n%w", tr(ui.lang, "save.failed"), err), ui.win)
+		ui.showMessage(tr(ui.lang, "save.failed_title"), tr(ui.lang, "save.failed")+"\n"+err.Error(), true)
 		return
 	}
-	dialog.ShowInformation(tr(ui.lang, "save.done_title"), fmt.Sprintf(tr(ui.lang, "save.done"), path), ui.win)
+	ui.showMessage(tr(ui.lang, "save.done_title"), fmt.Sprintf(tr(ui.lang, "save.done"), path), false)
+}
+
+// onSaveShortcut is Ctrl+S (the PDF) and Ctrl+Shift+S (for a provider's
+// system): on the result screen it opens the save dialog.
+func (ui *UI) onSaveShortcut(fhir bool) {
+	if ui.screen != screenResult || ui.kiosk != nil || ui.dialogOpen > 0 {
+		return
+	}
+	if fhir {
+		ui.onSaveFHIR()
+		return
+	}
+	ui.onSavePDF()
+}
+
+func (ui *UI) onSavePDF() {
+	ui.saveToFile(fmt.Sprintf("ketascreen-summary-%s.pdf", time.Now().Format("2006-01-02")), ui.summaryPDF)
+}
+
+func (ui *UI) onSaveFHIR() {
+	ui.saveToFile(fmt.Sprintf("ketascreen-fhir-%s.json", time.Now().Format("2006-01-02")), ui.summaryFHIR)
 }
 
 func (ui *UI) print(p Printer) {
@@ -161,10 +212,10 @@ func (ui *UI) print(p Printer) {
 		err = p.Print(data)
 	}
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("%s\n%w", tr(ui.lang, "save.print_failed"), err), ui.win)
+		ui.showMessage(tr(ui.lang, "save.print_failed_title"), tr(ui.lang, "save.print_failed")+"\n"+err.Error(), true)
 		return
 	}
-	dialog.ShowInformation(tr(ui.lang, "save.done_title"), tr(ui.lang, "save.printed"), ui.win)
+	ui.showMessage(tr(ui.lang, "save.done_title"), tr(ui.lang, "save.printed"), false)
 }
 
 // kioskSaveActions saves the encrypted record for the staff once per person

@@ -63,18 +63,40 @@ var screenStates = []struct {
 		d.tap("Start")
 		d.answerUntil(map[string]any{"interacting_meds": nil})
 		largest(d)
-		d.tap("High contrast")
+		if d.hasButton("High contrast") {
+			d.tap("High contrast")
+		} else {
+			d.ui.toggleContrast() // folded behind "Aa" in a small window
+		}
 	}},
 	{"01-welcome-200", true, func(d *driver) { largest(d) }},
 	{"12-result-why", false, func(d *driver) { reachDiscussResult(d); d.tab("Why") }},
 	{"13-result-provider", false, func(d *driver) { reachDiscussResult(d); d.tab("For your provider") }},
 	{"14-result-scores", false, func(d *driver) { reachDiscussResult(d); d.tab("Your scores") }},
+	{"19-start-over-asks", false, func(d *driver) { reachDiscussResult(d); d.tap("Start over") }},
+	{"20-display-panel", false, func(d *driver) {
+		d.tap("Start")
+		largest(d)
+		d.ui.showDisplayPanel()
+	}},
+	{"21-medicine-not-listed", false, func(d *driver) {
+		d.tap("Start")
+		d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+		d.tap("Add a medicine")
+		d.tap("Another antidepressant")
+		test.Type(d.w.Canvas().Focused().(fyne.Focusable), "agomelatine")
+	}},
 }
 
-// largest sets the text to 200% with the A+ button.
+// largest sets the text to 200% with the A+ button, or in a window too
+// small to show it, as Ctrl and + do.
 func largest(d *driver) {
 	for range textScales[1:] {
-		d.tap("A+")
+		if d.hasButton("A+") {
+			d.tap("A+")
+		} else {
+			d.ui.setTextSize(+1)
+		}
 	}
 }
 

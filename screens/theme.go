@@ -20,7 +20,31 @@ type readableTheme struct {
 // Text size steps of the A− and A+ buttons.
 var textScales = []float32{1, 1.25, 1.5, 1.75, 2}
 
+// colorNameFocusRing is the outline drawn around the control that has the
+// keyboard focus. It is kept apart from the primary and selection colours so
+// that "focused" never looks like "chosen".
+const colorNameFocusRing fyne.ThemeColorName = "ketascreen.focusRing"
+
+// focusRing is the focus outline's colour: at least 3:1 against the
+// background in every palette (theme_test.go), and never the colour of a
+// chosen answer or a selected tab.
+func focusRing(highContrast bool, v fyne.ThemeVariant) color.Color {
+	dark := v == theme.VariantDark
+	switch {
+	case highContrast && dark:
+		return color.NRGBA{R: 0xFF, G: 0x40, B: 0xFF, A: 255} // magenta: the chosen colour there is yellow
+	case highContrast:
+		return color.NRGBA{R: 0xC0, G: 0x00, B: 0x7A, A: 255} // magenta: the chosen colour there is deep blue
+	case dark:
+		return color.NRGBA{R: 0xFF, G: 0xDD, B: 0x00, A: 255} // yellow beside the blue of chosen answers
+	}
+	return color.NRGBA{R: 0x0B, G: 0x0C, B: 0x0C, A: 255}
+}
+
 func (t readableTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == colorNameFocusRing {
+		return focusRing(t.HighContrast, v)
+	}
 	if t.HighContrast {
 		if c, ok := highContrast(n, v); ok {
 			return c
@@ -55,6 +79,8 @@ func highContrast(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, bool
 		return pick(color.NRGBA{R: 0x6B, G: 0x6B, B: 0x6B, A: 255}, color.NRGBA{R: 0x93, G: 0x93, B: 0x93, A: 255})
 	case theme.ColorNameInputBackground:
 		return pick(black, white)
+	case theme.ColorNameDisabledButton:
+		return pick(color.NRGBA{R: 0x26, G: 0x26, B: 0x26, A: 255}, color.NRGBA{R: 0xE6, G: 0xE6, B: 0xE6, A: 255})
 	case theme.ColorNameInputBorder, theme.ColorNameSeparator, theme.ColorNameDisabled:
 		return pick(color.NRGBA{R: 0xB0, G: 0xB0, B: 0xB0, A: 255}, color.NRGBA{R: 0x59, G: 0x59, B: 0x59, A: 255})
 	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink, theme.ColorNameSelection:
@@ -80,19 +106,25 @@ func (t readableTheme) Size(n fyne.ThemeSizeName) float32 {
 	if scale < 1 {
 		scale = 1
 	}
+	// Body text doubles at 200%; headings, which are large already, and the
+	// space around text grow less, so that large text leaves room for the
+	// question and its answers.
+	grow := scale - 1
 	switch n {
 	case theme.SizeNameText:
 		return 20 * scale
 	case theme.SizeNameSubHeadingText:
-		return 26 * scale
+		return 26 + 20*grow
 	case theme.SizeNameHeadingText:
-		return 34 * scale
+		return 34 + 24*grow
 	case theme.SizeNameCaptionText:
 		return 18 * scale
 	case theme.SizeNameInnerPadding:
-		return 10 * scale
+		return 10 + 4*grow
 	case theme.SizeNamePadding:
-		return 6 * scale
+		return 6 + 2*grow
+	case theme.SizeNameInlineIcon:
+		return 20 * scale
 	case theme.SizeNameInputBorder, theme.SizeNameSelectionRadius:
 		return 3
 	}

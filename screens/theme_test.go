@@ -5,8 +5,10 @@ import (
 	"image/color"
 	"math"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -119,12 +121,77 @@ func TestEveryButtonHasASpokenName(t *testing.T) {
 		for _, o := range d.all() {
 			if a, ok := o.(fyne.Accessible); ok {
 				if b, isButton := o.(*keyButton); isButton && b.Visible() {
+					// A word ("No" is one); a symbol (A+, Aa) or an icon alone is not.
 					label := a.AccessibilityLabel()
-					if len([]rune(label)) < 3 {
+					letters := 0
+					for _, r := range label {
+						if unicode.IsLetter(r) {
+							letters++
+						}
+					}
+					if letters < 2 || label == "Aa" {
 						t.Errorf("%s: button %q is read as %q", s.name, b.Text, label)
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestFocusRingIsPlainInEveryPalette: the outline of the focused control has
+// at least 3:1 against the page in every palette, and in high contrast it
+// is not the colour of a chosen answer, a selected tab or a main button.
+func TestFocusRingIsPlainInEveryPalette(t *testing.T) {
+	for _, hc := range []bool{false, true} {
+		th := readableTheme{Scale: 1, HighContrast: hc}
+		for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+			name := fmt.Sprintf("high contrast %v, variant %v", hc, v)
+			ring := th.Color(colorNameFocusRing, v)
+			if r := contrast(ring, th.Color(theme.ColorNameBackground, v)); r < 3 {
+				t.Errorf("%s: the focus ring has %.2f:1 against the page, want 3:1", name, r)
+			}
+			if !hc {
+				continue
+			}
+			for _, other := range []fyne.ThemeColorName{theme.ColorNamePrimary, theme.ColorNameSelection, theme.ColorNameFocus} {
+				if contrast(ring, th.Color(other, v)) < 1.5 {
+					t.Errorf("%s: the focus ring looks like %s (%.2f:1)", name, other, contrast(ring, th.Color(other, v)))
+				}
+			}
+		}
+	}
+}
+
+// TestFocusedButtonDrawsItsRing: the ring shows while a button has the
+// keyboard focus, and only then.
+func TestFocusedButtonDrawsItsRing(t *testing.T) {
+	d := newDriver(t)
+	b := d.button("Start")
+	r := test.WidgetRenderer(b).(*keyButtonRenderer)
+	if !r.ring.Hidden {
+		t.Fatal("a ring before the button has the focus")
+	}
+	d.w.Canvas().Focus(b)
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	if r.ring.Hidden || r.ring.StrokeWidth < 3 || r.ring.StrokeColor != Theme().Color(colorNameFocusRing, v) {
+		t.Errorf("focused: ring hidden %v, %.0f px wide, colour %v", r.ring.Hidden, r.ring.StrokeWidth, r.ring.StrokeColor)
+	}
+	d.w.Canvas().Unfocus()
+	if !r.ring.Hidden {
+		t.Error("the ring stays after the focus left")
+	}
+}
+
+// TestAnswerButtonsShowTheirNumberKey: each answer shows the key that
+// chooses it.
+func TestAnswerButtonsShowTheirNumberKey(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.choose("yes")
+	for i, o := range d.ui.asking.Options {
+		b := d.button(o.Text.In("en"))
+		if b.Key != fmt.Sprint(i+1) || test.WidgetRenderer(b).(*keyButtonRenderer).key.Text != b.Key {
+			t.Errorf("%q shows the key %q, want %d", b.Text, b.Key, i+1)
 		}
 	}
 }

@@ -32,6 +32,6 @@ func (ui *UI) showUrgent(outcome *questionnaire.Outcome, from *questionnaire.Ite
 	cont := ui.button(tr(l, "urgent.continue"), widget.HighImportance, onContinue)
 	cont.SetIcon(theme.NavigateNextIcon())
 	cont.IconPlacement = widget.ButtonIconTrailingText
-	content := container.NewBorder(nil, container.NewHBox(cont), nil, nil, scrolled(box))
+	content := container.NewBorder(nil, bottomBar(nil, cont), nil, nil, ui.scrolled(box))
 	ui.show(screenUrgent, outcome.Headline.In(l), content, keyHandlers{enter: onContinue})
 }

@@ -8,12 +8,14 @@ import (
 )
 
 // showWelcome shows what the app is, how long it takes, that it is not a
-// diagnosis, what happens to the answers, and the Start button.
+// diagnosis, what happens to the answers, and the Start button, which stays
+// in view at the foot of the screen however large the text.
 func (ui *UI) showWelcome() {
 	ui.redraw = ui.showWelcome
 	l := ui.lang
 	start := ui.button(tr(l, "welcome.start"), widget.HighImportance, ui.onStart)
 	start.SetIcon(theme.NavigateNextIcon())
+	start.IconPlacement = widget.ButtonIconTrailingText
 	about := ui.button(tr(l, "welcome.about"), widget.MediumImportance, ui.showEducation)
 	about.SetIcon(theme.InfoIcon())
 	content := container.NewVBox()
@@ -22,8 +24,10 @@ func (ui *UI) showWelcome() {
 		for _, code := range ui.def.Languages {
 			code := code
 			b := ui.button(languageName(code), widget.MediumImportance, func() { ui.setLanguage(code) })
+			b.Alignment = widget.ButtonAlignCenter
 			if code == l {
 				b.Importance = widget.HighImportance
+				b.SetIcon(theme.ConfirmIcon())
 			}
 			langs.Add(b)
 		}
@@ -35,11 +39,16 @@ func (ui *UI) showWelcome() {
 		body(tr(l, "welcome.time")),
 		wrapped(ui.def.Texts["not_a_diagnosis"].In(l), theme.SizeNameText, true),
 		body(ui.privacyText()),
-		container.NewGridWithColumns(2, start, about),
-		widget.NewSeparator(),
-		ui.crisisStrip(),
 	))
-	ui.show(screenWelcome, "", scrolled(content), keyHandlers{enter: ui.onStart})
+	bar := bottomBar(about, start)
+	if !fitsOneRow(ui.win, about, start) { // no room in the foot: only Start stays fixed
+		content.Add(buttonRow(fyne.TextAlignLeading, about))
+		bar = bottomBar(nil, start)
+	}
+	content.Add(widget.NewSeparator())
+	content.Add(ui.crisisStrip())
+	screen := container.NewBorder(nil, bar, nil, nil, ui.scrolled(content))
+	ui.show(screenWelcome, "", screen, keyHandlers{enter: ui.onStart})
 }
 
 func (ui *UI) privacyText() string {
@@ -49,7 +58,8 @@ func (ui *UI) privacyText() string {
 	return tr(ui.lang, "welcome.privacy")
 }
 
-// showEducation shows what ketamine therapy involves, from the definition.
+// showEducation shows what ketamine therapy involves, from the definition,
+// its sources, and the app's version.
 func (ui *UI) showEducation() {
 	ui.redraw = ui.showEducation
 	l := ui.lang
@@ -67,16 +77,21 @@ func (ui *UI) showEducation() {
 	for _, t := range ui.def.Education {
 		if t.Source != nil && !seen[t.Source.ID] {
 			seen[t.Source.ID] = true
-			box.Add(small(t.Source.Citation))
+			box.Add(small(t.Source.Citation.In(l)))
 		}
 	}
+	box.Add(widget.NewSeparator())
+	box.Add(small(trf(l, "education.version", ui.version(), ui.def.ID, ui.def.Version)))
 	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, ui.showWelcome)
 	back.SetIcon(theme.NavigateBackIcon())
-	content := container.NewBorder(nil, container.NewHBox(back), nil, nil, scrolled(box))
+	content := container.NewBorder(nil, ui.footer(back), nil, nil, ui.scrolled(box))
 	ui.show(screenEducation, tr(l, "education.heading"), content, keyHandlers{back: ui.showWelcome, enter: ui.showWelcome})
 }
 
-// bottomBar lays out Back on the left and the other buttons on the right.
-func bottomBar(back fyne.CanvasObject, right ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, back, container.NewHBox(right...))
+// version is the app's version as stamped at build time.
+func (ui *UI) version() string {
+	if ui.opts.Version == "" {
+		return "dev"
+	}
+	return ui.opts.Version
 }

@@ -1,96 +1,26 @@
 package screens
 
 import (
-	"strings"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// keyButton is a large button that works from the keyboard as well as by
-// touch: Space or Enter presses it when it has focus, and other keys (answer
-// numbers, Backspace) go on to the screen, so they work whatever has focus.
-type keyButton struct {
-	widget.Button
-	onOtherKey func(*fyne.KeyEvent)
-	// spoken is what screen readers say when the text alone does not tell
-	// (A– and A+); empty means the text.
-	spoken string
-}
-
-// AccessibilityLabel is what a screen reader says for the button (with the
-// accessibility build tag on Windows and macOS).
-func (b *keyButton) AccessibilityLabel() string {
-	if b.spoken != "" {
-		return b.spoken
-	}
-	return strings.ReplaceAll(b.Text, "\n", " ")
-}
-
-func newKeyButton(text string, importance widget.Importance, tapped func(), other func(*fyne.KeyEvent)) *keyButton {
-	b := &keyButton{onOtherKey: other}
-	b.Text = text
-	b.Importance = importance
-	b.OnTapped = tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-// TypedKey presses the button on Space or Enter and passes other keys on.
-func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
-		if !b.Disabled() && b.OnTapped != nil {
-			b.OnTapped()
-		}
-	default:
-		if b.onOtherKey != nil {
-			b.onOtherKey(ev)
-		}
-	}
-}
-
-// MinSize keeps every button at least 56 px tall, larger than the 48 px a
-// fingertip needs.
-func (b *keyButton) MinSize() fyne.Size {
-	s := b.Button.MinSize()
-	return fyne.NewSize(s.Width, max(s.Height, 56))
-}
-
 // button makes a keyButton that tells the UI about the activity (for the
 // kiosk's idle timer) before doing what it does.
 func (ui *UI) button(text string, importance widget.Importance, tapped func()) *keyButton {
-	return newKeyButton(text, importance, func() {
+	b := newKeyButton(text, importance, func() {
 		ui.touched()
 		if tapped != nil {
-			tapped()
+			ui.safely(tapped)
 		}
-	}, ui.onKey)
-}
-
-// fitWidth breaks a button's text into lines that fit the window, since a
-// button does not wrap its text: at 200% a long answer would otherwise run
-// off the screen.
-func (ui *UI) fitWidth(text string, bold bool) string {
-	size := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText)
-	width := ui.win.Canvas().Size().Width - 8*fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameInnerPadding) - 3*size
-	if width < 200 {
-		return text
-	}
-	style := fyne.TextStyle{Bold: bold}
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		try := strings.TrimSpace(line + " " + word)
-		if line != "" && fyne.MeasureText(try, size, style).Width > width {
-			lines = append(lines, line)
-			line = word
-			continue
-		}
-		line = try
-	}
-	return strings.Join(append(lines, line), "\n")
+	}, func(ev *fyne.KeyEvent) { ui.safely(func() { ui.onKey(ev) }) })
+	b.onFocus = ui.onFocused
+	b.onSpace = func() { ui.typedKey(' ') }
+	return b
 }
 
 func wrapped(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
@@ -127,4 +57,87 @@ func (ui *UI) crisisStrip() fyne.CanvasObject {
 	}
 	text.Wrapping = fyne.TextWrapWord
 	return text
+}
+
+// keyEntry is a text field that draws the app's focus ring around itself
+// when it has the keyboard focus, and scrolls into view then.
+type keyEntry struct {
+	widget.Entry
+	ring    *canvas.Rectangle
+	onFocus func(fyne.CanvasObject)
+	// echo tells whether a character is the echo of the key that opened
+	// the field's screen, which must not be typed into it.
+	echo func(rune) bool
+}
+
+// TypedRune types a character, unless it is the echo of the key that
+// brought the field up.
+func (e *keyEntry) TypedRune(r rune) {
+	if e.echo != nil && e.echo(r) {
+		return
+	}
+	e.Entry.TypedRune(r)
+}
+
+// entry makes a one-line text field and the frame that holds it (with its
+// focus ring); put the frame on screen.
+func (ui *UI) entry(placeholder string) (*keyEntry, fyne.CanvasObject) {
+	e := &keyEntry{ring: &canvas.Rectangle{StrokeWidth: focusRingWidth}}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	e.onFocus = ui.onFocused
+	e.echo = ui.swallowRune
+	e.ring.Hide()
+	frame := &fyne.Container{Layout: &insetLayout{inset: frameInset}, Objects: []fyne.CanvasObject{e.ring, e}}
+	e.refreshRing()
+	return e, frame
+}
+
+func (e *keyEntry) refreshRing() {
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	th := fyne.CurrentApp().Settings().Theme()
+	e.ring.StrokeColor = th.Color(colorNameFocusRing, v)
+	e.ring.FillColor = color.Transparent
+	e.ring.CornerRadius = th.Size(theme.SizeNameInputRadius) + focusRingGap
+	e.ring.Refresh()
+}
+
+// FocusGained shows the focus ring and brings the field into view.
+func (e *keyEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.refreshRing()
+	e.ring.Show()
+	if e.onFocus != nil {
+		e.onFocus(e)
+	}
+}
+
+// FocusLost hides the focus ring.
+func (e *keyEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.ring.Hide()
+}
+
+// insetLayout draws its first object (a focus ring) over the whole area and
+// the others inset within it.
+type insetLayout struct{ inset float32 }
+
+func (l *insetLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for i, o := range objects {
+		if i == 0 {
+			o.Move(fyne.NewPos(focusRingWidth/2, focusRingWidth/2))
+			o.Resize(fyne.NewSize(size.Width-focusRingWidth, size.Height-focusRingWidth))
+			continue
+		}
+		o.Move(fyne.NewPos(l.inset, l.inset))
+		o.Resize(fyne.NewSize(size.Width-2*l.inset, size.Height-2*l.inset))
+	}
+}
+
+func (l *insetLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects[min(1, len(objects)):] {
+		s = s.Max(o.MinSize())
+	}
+	return s.AddWidthHeight(2*l.inset, 2*l.inset)
 }

@@ -23,9 +23,11 @@ type Identifier struct {
 	Value  string `json:"value"`
 }
 
-// Answer is a QuestionnaireResponse.item.answer.
+// Answer is a QuestionnaireResponse.item.answer: a coded answer, or the
+// words typed into a text field.
 type Answer struct {
 	ValueCoding *Coding `json:"valueCoding,omitempty"`
+	ValueString string  `json:"valueString,omitempty"`
 }
 
 // ResponseItem is a QuestionnaireResponse.item; a medicine is a group of
@@ -84,9 +86,15 @@ func Response(in Input) QuestionnaireResponse {
 			continue
 		}
 		if it.Type == questionnaire.List {
-			for _, e := range a.Entries {
+			for i, e := range a.Entries {
 				group := ResponseItem{LinkID: it.ID, Text: it.Text.In(in.Lang)}
-				for _, f := range it.Fields {
+				for _, f := range s.EntryFields(it.ID, i) {
+					if f.Type == questionnaire.TextField {
+						if e[f.ID] != "" {
+							group.Item = append(group.Item, ResponseItem{LinkID: f.ID, Text: f.Text.In(in.Lang), Answer: []Answer{{ValueString: e[f.ID]}}})
+						}
+						continue
+					}
 					if item, ok := responseItem(def, f, questionnaire.Answer{Code: e[f.ID]}, in.Lang); ok {
 						group.Item = append(group.Item, item)
 					}
@@ -138,8 +146,11 @@ func AnswersFromResponse(data []byte) ([]byte, error) {
 		if len(item.Item) > 0 { // a list entry
 			entry := map[string]string{}
 			for _, f := range item.Item {
-				if len(f.Answer) == 1 && f.Answer[0].ValueCoding != nil {
+				switch {
+				case len(f.Answer) == 1 && f.Answer[0].ValueCoding != nil:
 					entry[f.LinkID] = f.Answer[0].ValueCoding.Code
+				case len(f.Answer) == 1 && f.Answer[0].ValueString != "":
+					entry[f.LinkID] = f.Answer[0].ValueString
 				}
 			}
 			list, _ := answers[item.LinkID].([]any)
@@ -227,6 +238,9 @@ func questionnaireItem(def *questionnaire.Definition, it *questionnaire.Item, la
 		return qi
 	case questionnaire.Control:
 		qi.Required = false
+	case questionnaire.TextField:
+		qi.Type = "string"
+		return qi
 	}
 	for _, o := range it.Options {
 		qi.AnswerOption = append(qi.AnswerOption, AnswerOption{ValueCoding: Coding{System: CodeSystem(def, it.ID), Code: o.Code, Display: o.Text.In(lang)}})

@@ -21,6 +21,9 @@ type Input struct {
 	ResponseID string    // a random id (uuid) naming this screening
 	Created    time.Time // when it was finished
 	Initials   string    // optional; no name is recorded otherwise
+	// Kiosk is set for a screening done on a clinic's kiosk, where some
+	// reasons are worded for the clinic ("before you leave").
+	Kiosk bool
 }
 
 // Page layout, in millimetres on US Letter.
@@ -47,6 +50,7 @@ func WritePDF(out io.Writer, in Input) error {
 	w := newWriter(in)
 	w.title()
 	w.result()
+	w.safety()
 	w.reasons()
 	w.flags()
 	w.scores()
@@ -180,7 +184,7 @@ func (w *writer) result() {
 
 func (w *writer) words() questionnaire.Words {
 	l := w.in.Lang
-	return questionnaire.Words{Entry: label(l, "entry"), Count: label(l, "count"), Positive: label(l, "positive"), Negative: label(l, "negative")}
+	return questionnaire.Words{Entry: label(l, "entry"), Count: label(l, "count"), Positive: label(l, "positive"), Negative: label(l, "negative"), NotAnswered: label(l, "not_answered")}
 }
 
 func (w *writer) reasons() {
@@ -190,7 +194,7 @@ func (w *writer) reasons() {
 	}
 	w.heading(label(l, "why"))
 	for _, r := range w.res.Reasons {
-		w.para(r.Rule.Reason.In(l), "B", 9.5)
+		w.para(r.Rule.ReasonFor(w.in.Kiosk).In(l), "B", 9.5)
 		for _, line := range w.in.Session.DescribeCauses(w.res, r.Causes, l, w.words()) {
 			w.bullet(line)
 		}
@@ -218,6 +222,20 @@ func (w *writer) flags() {
 	}
 }
 
+// safety gives the safety screen's results whatever they are, so that a
+// provider never has to look for them.
+func (w *writer) safety() {
+	l := w.in.Lang
+	lines := w.in.Session.SafetyLines(w.res, l, w.words())
+	if len(lines) == 0 || w.res.Outcome == nil {
+		return
+	}
+	w.heading(label(l, "safety"))
+	for _, line := range lines {
+		w.bullet(line)
+	}
+}
+
 func (w *writer) scores() {
 	l := w.in.Lang
 	w.heading(label(l, "scores"))
@@ -225,20 +243,22 @@ func (w *writer) scores() {
 		w.para(sec.NotOffered.In(l), "B", 9)
 	}
 	for _, s := range w.res.Scores {
+		if s.Score.Kind == questionnaire.CountEntries {
+			continue // below, with the medicines they count
+		}
 		text := questionnaire.ScoreText(s, l, w.words())
 		if !s.Complete {
 			text += " — " + label(l, "partial")
 		}
 		w.bullet(s.Score.Name.In(l) + ": " + text)
-		for _, it := range s.Score.Items {
-			if it.ID == "phq9_9" { // the self-harm item is always shown on its own
-				answer := label(l, "not_answered")
-				if a, ok := w.in.Session.Answer(it.ID); ok && w.in.Session.Visible(it.ID) {
-					answer = questionnaire.AnswerText(it, a, l)
-				}
-				w.bullet(fmt.Sprintf(label(l, "item9"), it.Text.In(l), answer))
-			}
+	}
+	for _, t := range w.in.Session.Tallies(w.res) {
+		parts := []string{fmt.Sprintf(label(l, "entries"), t.Entries)}
+		for _, s := range t.Scores {
+			parts = append(parts, fmt.Sprintf("%s: %d", s.Score.Name.In(l), s.Value))
 		}
+		parts = append(parts, fmt.Sprintf("%s: %d", label(l, "not_counted"), len(t.NotCounted)))
+		w.bullet(strings.Join(parts, "; "))
 	}
 }
 
@@ -255,24 +275,43 @@ func (w *writer) medicines() {
 		w.para(label(l, "none"), "", 9.5)
 		return
 	}
-	widths := []float64{38, 28, 22, 30, 28, bodyWidth - 146}
-	header := []string{label(l, "col_medicine"), label(l, "col_weeks"), label(l, "col_dose"), label(l, "col_improvement"), label(l, "col_stopped"), label(l, "col_counted")}
+	// One column for the medicine (with any name typed for it), one for
+	// each other question asked about it, and whether it counted.
+	var fields []*questionnaire.Item
+	for _, f := range list.Fields[1:] {
+		if f.Type != questionnaire.TextField {
+			fields = append(fields, f)
+		}
+	}
+	const nameWidth, countedWidth = 38.0, 40.0
+	widths := []float64{nameWidth}
+	header := []string{list.Fields[0].LabelIn(l)}
+	for _, f := range fields {
+		widths = append(widths, (bodyWidth-nameWidth-countedWidth)/float64(len(fields)))
+		header = append(header, f.LabelIn(l))
+	}
+	widths = append(widths, countedWidth)
+	header = append(header, label(l, "col_counted"))
 	w.row(widths, header, "B")
 	for i, e := range entries {
-		cells := make([]string, 0, 6)
-		for _, f := range list.Fields {
+		cells := []string{orDash(questionnaire.EntryName(list, e, l))}
+		for _, f := range fields {
 			text := "—"
-			if o := f.Option(e[f.ID]); o != nil {
-				text = o.Text.In(l)
-				if f == list.Fields[0] {
-					text = o.Label(l)
-				}
+			if w.in.Session.FieldShownIn(list.ID, i, f.ID) {
+				text = orDash(questionnaire.FieldAnswerText(f, e, l))
 			}
 			cells = append(cells, text)
 		}
 		cells = append(cells, w.counted(i))
 		w.row(widths, cells, "")
 	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }
 
 // counted says whether entry i counts as a failed trial, and why not.
