@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"image/color"
 	"image/png"
 	"os"
@@ -49,8 +50,43 @@ func TestRealBinary(t *testing.T) {
 			t.Errorf("unanswered items: exit %d\n%s", cmd.ProcessState.ExitCode(), out)
 		}
 	})
+	t.Run("version", func(t *testing.T) {
+		out, err := exec.Command(bin, "--version").CombinedOutput()
+		if err != nil || !strings.HasPrefix(string(out), "ketascreen "+fyneAppVersion(t)) {
+			t.Errorf("ketascreen --version: %v %q", err, out)
+		}
+	})
+	t.Run("no display", func(t *testing.T) {
+		cmd := exec.Command(bin)
+		for _, kv := range os.Environ() {
+			if !strings.HasPrefix(kv, "DISPLAY=") && !strings.HasPrefix(kv, "WAYLAND_DISPLAY=") {
+				cmd.Env = append(cmd.Env, kv)
+			}
+		}
+		out, _ := cmd.CombinedOutput()
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		if cmd.ProcessState.ExitCode() != 1 || len(lines) != 1 || !strings.Contains(lines[0], "cannot open the app window") {
+			t.Errorf("without a display: exit %d, said %q", cmd.ProcessState.ExitCode(), out)
+		}
+	})
 	t.Run("window", func(t *testing.T) { testWindow(t, bin) })
 	t.Run("kiosk", func(t *testing.T) { testKiosk(t, bin) })
+	t.Run("walk", func(t *testing.T) { testWalks(t, bin) })
+}
+
+// fyneAppVersion is the Version of FyneApp.toml.
+func fyneAppVersion(t *testing.T) string {
+	data, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "Version = "); ok {
+			return strings.Trim(v, `"`)
+		}
+	}
+	t.Fatal("FyneApp.toml has no Version")
+	return ""
 }
 
 func goTool() string {
@@ -60,14 +96,22 @@ func goTool() string {
 	return filepath.Join(runtime.GOROOT(), "bin", "go")
 }
 
-// startXvfb starts a virtual X server on a free display and returns its name.
-func startXvfb(t *testing.T) string {
+// startXvfb starts a virtual X server with a 1280×800 screen on a free
+// display and returns its name.
+func startXvfb(t *testing.T) string { return startXvfbSized(t, 1280, 800) }
+
+// startXvfbSized starts a virtual X server with a screen of the given size
+// (and any further Xvfb arguments) on a free display, stops it when the
+// test ends, and returns the display's name.
+func startXvfbSized(t *testing.T, width, height int, args ...string) string {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	defer r.Close()
+	args = append([]string{"-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp"}, args...)
+	xvfb := exec.Command("Xvfb", args...)
 	xvfb.ExtraFiles = []*os.File{w}
 	if err := xvfb.Start(); err != nil {
 		t.Fatalf("starting Xvfb (make test installs it): %v", err)
@@ -140,7 +184,16 @@ func testWindow(t *testing.T, bin string) {
 	})
 
 	startLog := stderr.String() // everything a normal start and use printed
+	// Ctrl+Q asks first, since an answer would be lost; Tab and Enter choose
+	// "Close and clear my answers".
 	x("key", "ctrl+q")
+	time.Sleep(time.Second)
+	select {
+	case err := <-done:
+		t.Fatalf("Ctrl+Q closed the app without asking: %v", err)
+	default:
+	}
+	x("key", "Tab", "Return")
 	select {
 	case err := <-done:
 		if err != nil {
@@ -213,31 +266,11 @@ func colours(t *testing.T, display string) int {
 	return len(seen)
 }
 
-// startApp runs the binary in a D-Bus session on the display, and stops it
-// (and the bus) when the test ends.
+// startApp runs the binary in a D-Bus session on the display, on a fresh
+// account, and stops it (and the bus) when the test ends.
 func startApp(t *testing.T, display string, bin string, args ...string) (done chan error, stderr *lockedBuffer) {
 	t.Helper()
-	home := t.TempDir()
-	runtimeDir := filepath.Join(t.TempDir(), "run")
-	if err := os.MkdirAll(runtimeDir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	app := exec.CommandContext(ctx, "dbus-run-session", append([]string{"--", bin}, args...)...)
-	app.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	app.Cancel = func() error { return syscall.Kill(-app.Process.Pid, syscall.SIGKILL) }
-	app.WaitDelay = 5 * time.Second
-	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_RUNTIME_DIR="+runtimeDir, "LANG=C", "XDG_CACHE_HOME=")
-	stderr = &lockedBuffer{}
-	app.Stderr = stderr
-	if err := app.Start(); err != nil {
-		t.Fatalf("starting the app: %v", err)
-	}
-	done = make(chan error, 1)
-	go func() { done <- app.Wait() }()
-	t.Cleanup(func() { cancel(); <-done })
-	return done, stderr
+	return startAppAt(t, display, t.TempDir(), bin, args...)
 }
 
 // testKiosk starts the kiosk full screen and tries to leave it the usual ways.
