@@ -32,9 +32,11 @@ vet:
 unit:
 	$(GO) test -race -tags ci ./...
 
-# 1,000 kiosk sessions: memory and goroutines must not grow (no -race: 10x slower).
+# The tests too slow for the race detector (10x slower): 1,000 kiosk
+# sessions, whose memory and goroutines must not grow, and every screen at
+# every window size, text size and language, which must fit its window.
 soak:
-	$(GO) test -tags ci -count=1 -run 'TestSoak' ./screens
+	$(GO) test -tags ci -count=1 -run 'TestSoak|TestEveryScreenFitsItsWindow' ./screens
 
 # The real-window test builds ./ketascreen without the ci tag and needs Xvfb.
 window:

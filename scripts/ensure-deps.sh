@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
-          xvfb dbus-x11 x11-utils xdotool imagemagick poppler-utils espeak-ng)
+          xvfb dbus-x11 x11-utils xdotool imagemagick poppler-utils espeak-ng openbox)
 if [ "${1:-}" = dist ]; then # make dist: cross-compiling for Windows and checking packages
   packages=(gcc-mingw-w64-x86-64 desktop-file-utils dpkg-dev xz-utils)
 fi
@@ -33,7 +33,31 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
+# apt refuses to run while another process holds its lock (the updater that
+# runs right after boot, often): wait for it rather than fail.
+apt_patiently() {
+  local tries=0 out status
+  while :; do
+    set +e
+    out=$(apt-get -o DPkg::Lock::Timeout=300 "$@" 2>&1)
+    status=$?
+    set -e
+    printf '%s\n' "$out"
+    if [ $status -eq 0 ]; then return 0; fi
+    if ! printf '%s' "$out" | grep -q -i 'could not get lock\|unable to acquire\|is another process using it'; then
+      return $status
+    fi
+    tries=$((tries + 1))
+    if [ $tries -ge 60 ]; then
+      echo "ensure-deps: apt is still locked by another process after 10 minutes" >&2
+      return $status
+    fi
+    echo "ensure-deps: apt is busy (another process holds its lock); trying again in 10 s" >&2
+    sleep 10
+  done
+}
+
 echo "ensure-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends "${missing[@]}"
+apt_patiently update -q
+apt_patiently install -y -q --no-install-recommends "${missing[@]}"
