@@ -40,7 +40,7 @@ soak:
 
 # The real-window test builds ./ketascreen without the ci tag and needs Xvfb.
 window:
-	KETASCREEN_REAL_WINDOW=1 $(GO) test -race -tags ci -count=1 -timeout 30m -run 'TestRealBinary' -v .
+	KETASCREEN_REAL_WINDOW=1 $(GO) test -race -tags ci -count=1 -timeout 60m -run 'TestRealBinary' -v .
 
 check:
 	$(GO) run . check

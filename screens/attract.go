@@ -36,10 +36,10 @@ func (ui *UI) showAttract() {
 	box.Add(invite)
 	start := ui.button(tr(l, "attract.start"), widget.HighImportance, ui.showWelcome)
 	start.SetIcon(theme.NavigateNextIcon())
-	big := container.NewGridWrap(fyne.NewSize(520, 140), start)
-	box.Add(container.NewCenter(big))
+	start.Alignment = widget.ButtonAlignCenter
+	box.Add(container.NewCenter(atLeast(fyne.NewSize(520, 140), start)))
 	if len(cfg.Languages) > 1 {
-		langs := container.NewHBox()
+		langs := buttonRow(fyne.TextAlignCenter)
 		for _, code := range cfg.Languages {
 			code := code
 			name := languageNames[code]
@@ -52,7 +52,8 @@ func (ui *UI) showAttract() {
 			}
 			langs.Add(b)
 		}
-		box.Add(container.NewCenter(langs))
+		box.Add(langs)
 	}
-	ui.show(screenAttract, "", container.NewCenter(box), keyHandlers{enter: ui.showWelcome})
+	// Centred in the window; at 200% in a small window it scrolls instead.
+	ui.show(screenAttract, "", ui.scrolled(container.NewCenter(box)), keyHandlers{enter: ui.showWelcome})
 }

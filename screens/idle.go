@@ -50,7 +50,7 @@ func (ui *UI) countdownOverlay(seconds int, keep func()) *countdown {
 	title := heading(tr(l, "idle.question"))
 	title.Alignment = fyne.TextAlignCenter
 	here := ui.button(tr(l, "idle.here"), widget.HighImportance, keep)
-	panel := container.NewVBox(title, number, line, container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 100), here)))
+	panel := container.NewVBox(title, number, line, container.NewCenter(atLeast(fyne.NewSize(420, 100), here)))
 	c := &countdown{seconds: number, line: line}
 	c.Container = container.NewStack(newTapCatcher(keep), container.NewCenter(card(panel)))
 	c.Resize(ui.win.Canvas().Size())

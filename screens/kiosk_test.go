@@ -60,9 +60,15 @@ type kioskDriver struct {
 
 func newKioskDriver(t *testing.T) *kioskDriver {
 	t.Helper()
+	return newSizedKioskDriver(t, fyne.NewSize(1280, 800))
+}
+
+// newSizedKioskDriver starts a kiosk on a manual clock in a window of a size.
+func newSizedKioskDriver(t *testing.T, size fyne.Size) *kioskDriver {
+	t.Helper()
 	kd := &kioskDriver{clock: kiosk.NewManualClock(), alerts: &recordedAlerts{}}
 	cfg := &kiosk.Config{ClinicName: "Riverside Clinic", Name: "waiting-room-1", PINHash: staffHash}
-	kd.driver = newDriverWith(t, Options{Kiosk: &KioskOptions{Config: cfg, Clock: kd.clock, Alerter: kd.alerts, Quit: func() { kd.quit = true }, Release: func() { kd.releases.Add(1) }}})
+	kd.driver = newSizedDriver(t, size, Options{Kiosk: &KioskOptions{Config: cfg, Clock: kd.clock, Alerter: kd.alerts, Quit: func() { kd.quit = true }, Release: func() { kd.releases.Add(1) }}})
 	return kd
 }
 

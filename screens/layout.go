@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -209,4 +210,48 @@ func fitsOneRow(win fyne.Window, first fyne.CanvasObject, rest ...fyne.CanvasObj
 	}
 	// the screen's padding on both sides
 	return widthOf(all) <= win.Canvas().Size().Width-4*theme.Padding()
+}
+
+// atLeast makes an object at least a size (a large target on a touch
+// screen), and larger when its own minimum is.
+func atLeast(size fyne.Size, o fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: atLeastLayout{size}, Objects: []fyne.CanvasObject{o}}
+}
+
+type atLeastLayout struct{ size fyne.Size }
+
+func (l atLeastLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+func (l atLeastLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return largestMin(objects).Max(l.size)
+}
+
+// capped shows content whole when the window is tall enough, and scrolls
+// it within the window's height when not (a panel over the screen at 200%).
+func capped(win fyne.Window, content fyne.CanvasObject) *fyne.Container {
+	scroll := container.NewVScroll(content)
+	return &fyne.Container{Layout: cappedLayout{win: win, content: content}, Objects: []fyne.CanvasObject{scroll}}
+}
+
+type cappedLayout struct {
+	win     fyne.Window
+	content fyne.CanvasObject
+}
+
+func (l cappedLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+func (l cappedLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	m := l.content.MinSize()
+	room := l.win.Canvas().Size().Height - 10*theme.Padding() // the card's padding and a margin
+	return fyne.NewSize(m.Width, max(min(m.Height, room), 100))
 }

@@ -258,6 +258,9 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 	search.OnChanged = func(text string) {
 		ui.touched()
 		filter(text)
+		if ui.page != nil {
+			ui.page.refit()
+		}
 	}
 	search.OnSubmitted = func(string) {
 		if len(shown) == 1 {

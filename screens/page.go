@@ -89,6 +89,15 @@ func setVisible(o fyne.CanvasObject, visible bool) {
 	}
 }
 
+// refit lays the content out again after it changed (a search narrowed
+// its list), so that its height and the cues are right at once.
+func (p *page) refit() {
+	c := p.scroll.Content
+	c.Resize(fyne.NewSize(p.scroll.Size().Width, max(c.MinSize().Height, p.scroll.Size().Height)))
+	p.scroll.Refresh()
+	p.scrollTo(p.scroll.Offset.Y)
+}
+
 // turn scrolls most of a page down (+1) or up (-1).
 func (p *page) turn(direction float32) {
 	top, bottom := p.viewport()

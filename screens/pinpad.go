@@ -31,7 +31,7 @@ func (ui *UI) showPINPad() {
 	keys.Add(ui.button(tr(ui.lang, "pin.ok"), widget.HighImportance, p.submit))
 	cancel := ui.button(tr(ui.lang, "pin.cancel"), widget.MediumImportance, p.close)
 	panel := container.NewVBox(subheading(tr(ui.lang, "pin.heading")), p.shown, p.message,
-		container.NewGridWrap(fyne.NewSize(360, 300), keys), cancel)
+		keys, cancel)
 	p.open(panel)
 	if ui.kiosk.pinLocked() {
 		p.message.SetText(tr(ui.lang, "pin.locked"))
@@ -53,7 +53,7 @@ func (p *pinPad) open(panel fyne.CanvasObject) {
 	if p.overlay != nil {
 		c.Overlays().Remove(p.overlay)
 	}
-	p.overlay = container.NewStack(newTapCatcher(p.ui.touched), container.NewCenter(card(panel)))
+	p.overlay = container.NewStack(newTapCatcher(p.ui.touched), container.NewCenter(card(capped(p.ui.win, panel))))
 	p.overlay.Resize(c.Size())
 	c.Overlays().Add(p.overlay)
 }

@@ -150,3 +150,20 @@ func TestSkippingTheNameKeepsNothingTyped(t *testing.T) {
 		t.Errorf("skipping kept %q", e["med_other_name"])
 	}
 }
+
+// TestTheCueFollowsTheSearch: the whole medicine list runs below the fold
+// and says so; once typing narrows it to a few, the cue goes.
+func TestTheCueFollowsTheSearch(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	d.tap("Add a medicine")
+	settle(d.w.Content())
+	if !d.ui.page.below.Visible() {
+		t.Fatal(`the whole list shows no "More below"`)
+	}
+	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "zol")
+	if d.ui.page.below.Visible() {
+		t.Error(`one match, and still "More below"`)
+	}
+}
