@@ -82,8 +82,8 @@ func (ui *UI) showMessage(title, message string, isError bool) {
 func (ui *UI) confirm(title, message, keep, proceed string, onProceed func()) {
 	var d *appDialog
 	stay := ui.button(keep, widget.HighImportance, func() { d.close() })
-	stay.SetIcon(theme.CancelIcon())
-	do := ui.button(proceed, widget.DangerImportance, func() {
+	// Red is the help button's alone: the step that loses work is plain.
+	do := ui.button(proceed, widget.MediumImportance, func() {
 		d.close()
 		onProceed()
 	})
