@@ -116,9 +116,11 @@ func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 	}
 	q.markSelected()
 	if q.ui.compact() && len(q.buttons) >= 3 && len(q.buttons) <= 6 && q.fitTwoAbreast() {
-		// A small window: short answers two to a row, in reading order,
-		// so that all of them are in view with the question (at 200% on
-		// 1280×800, the fourth PHQ-9 answer would be out of view).
+		// A small window: short answers two to a row, in reading order, so
+		// that all of them are in view with the question (one under
+		// another, the fourth PHQ-9 answer is out of view on an 800×600
+		// screen, and at 200% on 1280×800). Every question with the same
+		// answers is laid out alike, so the answers keep their places.
 		answers.Layout = layout.NewGridLayoutWithColumns(2)
 	}
 
