@@ -125,7 +125,7 @@ type UI struct {
 // the question and its answers keep the room.
 func (ui *UI) compact() bool {
 	h := ui.win.Canvas().Size().Height
-	return h > 0 && h < 600*ui.scale
+	return h > 0 && h < 640*ui.scale
 }
 
 // onWindowLayout builds the screen again when the window becomes small or

@@ -184,3 +184,39 @@ func TestEveryScreenFitsItsWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryPHQ9AnswerIsInView: on each PHQ-9 item, all four answers are in
+// view at once, with no scrolling, in a 1280×800 and an 800×600 window at
+// 100%: an answer out of view is one a person may never consider.
+func TestEveryPHQ9AnswerIsInView(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 800, Height: 600}} {
+		for _, lang := range []string{"en", "es"} {
+			d := newSizedDriver(t, size, Options{})
+			d.ui.setLanguage(lang)
+			d.key(fyne.KeyReturn)
+			d.digit("yes")
+			for d.ui.asking != nil && d.ui.asking.Instrument != nil && d.ui.asking.Instrument.ID == "phq9" {
+				settle(d.w.Content())
+				top, bottom := d.ui.page.visibleRect()
+				for _, b := range d.ui.page.answerButtons() {
+					pos, _ := positionIn(d.ui.page.content, b)
+					if pos.Y < top-0.5 || pos.Y+b.Size().Height > bottom+0.5 {
+						t.Errorf("%.0fx%.0f %s, %s: %q is out of view (%.0f–%.0f, visible %.0f–%.0f)", size.Width, size.Height, lang, d.ui.asking.ID, b.Text, pos.Y, pos.Y+b.Size().Height, top, bottom)
+					}
+				}
+				d.digit("0")
+			}
+		}
+	}
+}
+
+// answerButtons lists the buttons with a number key on the page.
+func (p *page) answerButtons() []*keyButton {
+	var out []*keyButton
+	for _, o := range focusables(p.content) {
+		if b, ok := o.(*keyButton); ok && b.Key != "" {
+			out = append(out, b)
+		}
+	}
+	return out
+}
