@@ -48,6 +48,7 @@ type HeldLog struct {
 // HoldLog starts holding what is written to it; out is where it goes.
 func HoldLog(out io.Writer) *HeldLog { return &HeldLog{out: out} }
 
+// Write holds p until Release, and writes it at once after.
 func (h *HeldLog) Write(p []byte) (int, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
