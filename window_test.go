@@ -90,6 +90,8 @@ func (d *desktop) screen() *image.RGBA {
 
 // settle waits at least wait, then until the screen has not changed for
 // quiet: an answer shows its tick for a moment before the next question.
+// A text field's cursor, which fades in and out for as long as the field has
+// the focus, is too small a change to count.
 func (d *desktop) settle(wait, quiet, limit time.Duration) {
 	d.t.Helper()
 	time.Sleep(wait)
@@ -98,14 +100,28 @@ func (d *desktop) settle(wait, quiet, limit time.Duration) {
 	stable := time.Now()
 	for time.Since(stable) < quiet {
 		if time.Now().After(deadline) {
-			d.t.Fatalf("the screen did not settle within %s", limit)
+			d.t.Fatalf("the screen did not settle within %s (%s)", limit, d.save("failed-settle"))
 		}
 		time.Sleep(40 * time.Millisecond)
-		if now := d.read(); !bytes.Equal(now, last) {
+		if now := d.read(); changedPixels(now, last) > cursorPixels {
 			last = append(last[:0], now...)
 			stable = time.Now()
 		}
 	}
+}
+
+// cursorPixels is more than a blinking text cursor covers (3 px by 60 at 200%).
+const cursorPixels = 400
+
+// changedPixels counts the 32-bit pixels that differ between two screens.
+func changedPixels(a, b []byte) int {
+	n := 0
+	for i := 0; i+4 <= len(a) && i+4 <= len(b); i += 4 {
+		if a[i] != b[i] || a[i+1] != b[i+1] || a[i+2] != b[i+2] {
+			n++
+		}
+	}
+	return n
 }
 
 func (d *desktop) read() []byte {
