@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -121,6 +122,10 @@ func main() {
 	}
 	if *kioskMode || cfg != nil && cfg.Kiosk {
 		if err := kiosk.Ready(cfg, *configPath); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		if err := kiosk.TestAlert(cfg, time.Now()); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}

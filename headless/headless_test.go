@@ -3,6 +3,7 @@ package headless
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,12 +52,14 @@ func scoreFile(t *testing.T, file string) scoreJSON {
 // specification, not from the definition's own examples.
 func TestScoreGivesTheSpecsResultForHandWrittenAnswers(t *testing.T) {
 	r := scoreFile(t, "trd-severe.json")
-	// PHQ-9 3+3+2+3+2+2+2+1+1 = 19; GAD-7 10; PC-PTSD-5 3 yes; two failed trials
-	// (8 weeks <25%; 6-7 weeks 25-49% with the dose unsure), one too short.
-	if r.Outcome != "discuss_ketamine" || r.Pathway == nil || *r.Pathway != "discuss_ketamine" {
-		t.Errorf("outcome %s pathway %v, want discuss_ketamine", r.Outcome, r.Pathway)
+	// PHQ-9 3+3+2+3+2+2+2+1+1 = 19; GAD-7 10; PC-PTSD-5 3 yes; one failed
+	// trial (escitalopram 8 weeks <25%), one uncertain (venlafaxine 6-7 weeks
+	// 25-49% with the dose unsure: version 2 no longer counts it as failed),
+	// one too short. F + U = 2 with P >= 10: provider review (rule 8).
+	if r.Outcome != "provider_review" || r.Pathway == nil || *r.Pathway != "provider_review" {
+		t.Errorf("outcome %s pathway %v, want provider_review", r.Outcome, r.Pathway)
 	}
-	wantFlags := []string{"anxiety_eval", "blood_pressure", "dose_unverified", "home_ketamine_note", "interacting_meds", "logistics_note", "ptsd_eval", "safety_followup"}
+	wantFlags := []string{"anxiety_eval", "blood_pressure", "home_ketamine_note", "interaction_sedation", "logistics_note", "ptsd_eval", "safety_followup"}
 	if !slices.Equal(r.Flags, wantFlags) {
 		t.Errorf("flags %v, want %v", r.Flags, wantFlags)
 	}
@@ -68,15 +71,19 @@ func TestScoreGivesTheSpecsResultForHandWrittenAnswers(t *testing.T) {
 		{"gad7", "total", 10.0}, {"gad7", "band", "moderate"},
 		{"pcptsd5", "score", 3.0}, {"pcptsd5", "positive", true},
 		{"asq", "result", "negative"},
-		{"trials", "failed", 2.0}, {"trials", "uncertain", 0.0},
+		{"trials", "failed", 1.0}, {"trials", "uncertain", 1.0},
+		{"pcptsd5", "completed", true},
 	}
 	for _, c := range checks {
 		if got := r.Scores[c.group][c.key]; got != c.want {
 			t.Errorf("scores.%s.%s = %v, want %v", c.group, c.key, got, c.want)
 		}
 	}
-	if len(r.Reasons) != 1 || r.Reasons[0].Rule != "pathway_trd" || r.Reasons[0].Text == "" {
-		t.Fatalf("reasons %+v, want pathway_trd with its text", r.Reasons)
+	if len(r.Reasons) != 1 || r.Reasons[0].Rule != "pathway_uncertain_history" || r.Reasons[0].Text == "" {
+		t.Fatalf("reasons %+v, want pathway_uncertain_history with its text", r.Reasons)
+	}
+	if _, ok := r.Scores["trials"]["dose_unverified"]; ok {
+		t.Error("scores.trials still has the retired dose_unverified")
 	}
 	var items []string
 	for _, a := range r.Reasons[0].Answers {
@@ -98,6 +105,47 @@ func TestScoreEndsEarlyOnCrisisAndAge(t *testing.T) {
 	r = scoreFile(t, "minor.json")
 	if r.Outcome != "adult_only" || r.Pathway != nil {
 		t.Errorf("under 18: outcome %s pathway %v, want adult_only and no pathway", r.Outcome, r.Pathway)
+	}
+}
+
+// TestScoreGivesVersion2ResultsForRealisticPeople: the people of the issue
+// (answers written by hand from version 2 of the specification), each the
+// same as trd-severe.json except for what makes them who they are.
+func TestScoreGivesVersion2ResultsForRealisticPeople(t *testing.T) {
+	cases := []struct {
+		file, outcome string
+		flags         []string
+		failed        float64
+		rule          string
+	}{
+		// Two failed trials and a past clot in a leg vein, which is not an
+		// aneurysm: the hard-stop question no longer catches it.
+		{"leg-clot.json", "discuss_ketamine", []string{"anxiety_eval", "ptsd_eval", "safety_followup"}, 2, "pathway_trd"},
+		// Bipolar depression with two failed trials: a psychiatrist first.
+		{"bipolar.json", "specialist_first", []string{"anxiety_eval", "bipolar", "bipolar_eval", "ptsd_eval", "safety_followup"}, 2, "pathway_specialist_bipolar"},
+		// Trazodone for sleep, twice: no antidepressant trial at all.
+		{"trazodone-sleep.json", "not_first_step", []string{"anxiety_eval", "ptsd_eval", "safety_followup"}, 0, "pathway_other_options_first"},
+		// The trauma screen declined: not completed, never negative.
+		{"declined-trauma.json", "discuss_ketamine", []string{"anxiety_eval", "ptsd_not_completed", "safety_followup"}, 2, "pathway_trd"},
+	}
+	for _, c := range cases {
+		r := scoreFile(t, c.file)
+		if r.Outcome != c.outcome || r.Pathway == nil || *r.Pathway != c.outcome {
+			t.Errorf("%s: outcome %s pathway %v, want %s", c.file, r.Outcome, r.Pathway, c.outcome)
+		}
+		if !slices.Equal(r.Flags, c.flags) {
+			t.Errorf("%s: flags %v, want %v", c.file, r.Flags, c.flags)
+		}
+		if got := r.Scores["trials"]["failed"]; got != c.failed {
+			t.Errorf("%s: failed trials %v, want %v", c.file, got, c.failed)
+		}
+		if len(r.Reasons) == 0 || r.Reasons[0].Rule != c.rule {
+			t.Errorf("%s: reasons %+v, want %s first", c.file, r.Reasons, c.rule)
+		}
+	}
+	r := scoreFile(t, "declined-trauma.json")
+	if fmt.Sprint(r.Scores["pcptsd5"]) != "map[completed:false]" {
+		t.Errorf("declined trauma screen: scores.pcptsd5 = %v, want {completed: false}", r.Scores["pcptsd5"])
 	}
 }
 
@@ -154,7 +202,7 @@ func TestCheckPassesOnTheEmbeddedDefinition(t *testing.T) {
 	if code := Check(nil, &out, &errOut); code != ExitOK {
 		t.Fatalf("check: exit %d\n%s%s", code, out.String(), errOut.String())
 	}
-	if !strings.HasPrefix(out.String(), "assets/questionnaire.yaml: valid, 41 of 41 examples pass") || strings.Count(out.String(), "\n") != 1 {
+	if !strings.HasPrefix(out.String(), "assets/questionnaire.yaml: valid, 80 of 80 examples pass") || strings.Count(out.String(), "\n") != 1 {
 		t.Errorf("summary %q, want one line", out.String())
 	}
 }
@@ -166,7 +214,7 @@ func TestCheckFailsOnBrokenDefinitionsAndChangedExamples(t *testing.T) {
 		words          []string
 	}{
 		{"typo.yaml", "when: asq_5 = yes", "when: asq_5 = yse", []string{"typo.yaml: invalid, 1 problem"}},
-		{"cutoff.yaml", "number: 3", "number: 4", []string{"cutoff.yaml: FAILED, 40 of 41 examples pass", `example "PC-PTSD-5 3 is positive"`}},
+		{"cutoff.yaml", "number: 3", "number: 4", []string{"cutoff.yaml: FAILED, 79 of 80 examples pass", `example "PC-PTSD-5 3 is positive"`}},
 	}
 	for _, c := range cases {
 		p := filepath.Join(dir, c.name)

@@ -22,11 +22,14 @@ type ReasonReport struct {
 	Text    string                `json:"text"`
 	Source  string                `json:"source,omitempty"`
 	Answers []questionnaire.Cause `json:"answers"`
+	// Kept: the rule held when its outcome (urgent) was shown and no longer
+	// does; the outcome stays, and Answers are those it was shown for.
+	Kept bool `json:"kept,omitempty"`
 }
 
 // Report turns a result into the score command's JSON shape: scores keyed by
-// instrument (phq9 {total, band}, pcptsd5 {score, positive}, asq {result},
-// trials {failed, uncertain}).
+// instrument (phq9 {total, band}, pcptsd5 {completed, score, positive} or
+// {completed: false}, asq {result}, trials {failed, uncertain}).
 func Report(res *questionnaire.Result, lang string) ResultReport {
 	r := ResultReport{
 		Outcome: res.OutcomeID(),
@@ -49,7 +52,7 @@ func Report(res *questionnaire.Result, lang string) ResultReport {
 		}
 	}
 	for _, reason := range res.Reasons {
-		rr := ReasonReport{Rule: reason.Rule.ID, Text: reason.Rule.Reason.In(lang), Answers: reason.Causes}
+		rr := ReasonReport{Rule: reason.Rule.ID, Text: reason.Rule.Reason.In(lang), Answers: reason.Causes, Kept: reason.Kept}
 		if reason.Rule.Source != nil {
 			rr.Source = reason.Rule.Source.ID
 		}
@@ -70,6 +73,12 @@ func scoreFields(s *questionnaire.ScoreResult) (group, key string, fields map[st
 	group = s.Score.ID
 	if s.Score.Report != "" {
 		group = s.Score.Report
+	}
+	if s.Score.Completed != nil {
+		if s.NotCompleted {
+			return group, "", map[string]any{"completed": false}
+		}
+		defer func() { fields["completed"] = true }()
 	}
 	switch s.Score.Kind {
 	case questionnaire.Sum:

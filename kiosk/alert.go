@@ -12,7 +12,7 @@ import (
 // Event is what the alert command receives on standard input: what
 // happened, when, and on which kiosk. It never holds an answer.
 type Event struct {
-	Kind  string `json:"kind"` // "crisis" or "urgent"
+	Kind  string `json:"kind"` // "crisis", "urgent", or "test" at start-up
 	Time  string `json:"time"` // RFC 3339
 	Kiosk string `json:"kiosk"`
 }
@@ -67,6 +67,23 @@ func (a *Alerter) run(ev Event) error {
 	}
 	if err != nil {
 		return fmt.Errorf("%w: %s", err, bytes.TrimSpace(output.Bytes()))
+	}
+	return nil
+}
+
+// TestAlert sends the start-up test event ({"kind":"test"}) with the
+// config's alert command and waits for it: a kiosk whose staff alert does not
+// work must not start, because a person with an acute positive ASQ must not
+// be left alone.
+func TestAlert(c *Config, now time.Time) error {
+	a := &Alerter{Command: c.AlertCommand, Timeout: c.AlertTimeout()}
+	if len(a.Command) == 0 {
+		return fmt.Errorf("%s has no alert_command", c.File)
+	}
+	err := <-a.Send(Event{Kind: "test", Time: now.UTC().Format(time.RFC3339), Kiosk: c.Name})
+	if err != nil {
+		return fmt.Errorf("the staff alert command %q failed its start-up test: %v\n"+
+			"The kiosk does not start until the staff alert works: fix alert_command in %s, or the program it runs.", a.Command[0], err, c.File)
 	}
 	return nil
 }

@@ -281,5 +281,10 @@ func Ready(c *Config, path string) error {
 	if c.PINHash == "" {
 		return fmt.Errorf("kiosk mode needs a staff PIN, and %s has none.\nSet one with: ketascreen kiosk-pin --config %s", c.File, c.File)
 	}
+	if len(c.AlertCommand) == 0 {
+		return fmt.Errorf("kiosk mode needs a staff alert, and %s has no alert_command.\n"+
+			"A person who says they are thinking of suicide right now must not be left alone, so the kiosk tells the staff at once.\n"+
+			"Add a line such as: alert_command: [/usr/local/bin/ketascreen-alert]  (the README's \"Staff alerts\" shows what it receives)", c.File)
+	}
 	return nil
 }

@@ -172,4 +172,35 @@ func TestOpenAndReady(t *testing.T) {
 	if err := Ready(c, ""); err == nil || !strings.Contains(err.Error(), "has none") {
 		t.Errorf("no PIN: %v", err)
 	}
+	c.PINHash, _ = HashPIN("2468")
+	if err := Ready(c, ""); err == nil || !strings.Contains(err.Error(), "no alert_command") {
+		t.Errorf("no alert command: %v", err)
+	}
+	c.AlertCommand = []string{"true"}
+	if err := Ready(c, ""); err != nil {
+		t.Errorf("a PIN and an alert command: %v", err)
+	}
+}
+
+// TestStartUpAlertTest: the kiosk sends {"kind":"test"} at start-up and
+// refuses to start when the command fails or hangs.
+func TestStartUpAlertTest(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "event.json")
+	c := &Config{File: "kiosk.yaml", Name: "waiting-room-1", AlertCommand: []string{"sh", "-c", "cat > " + out}}
+	if err := TestAlert(c, time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(out)
+	if !strings.Contains(string(data), `"kind":"test"`) || !strings.Contains(string(data), `"kiosk":"waiting-room-1"`) {
+		t.Errorf("the test event was %q", data)
+	}
+	c.AlertCommand = []string{"sh", "-c", "echo no pager >&2; exit 1"}
+	if err := TestAlert(c, time.Now()); err == nil || !strings.Contains(err.Error(), "start-up test") || !strings.Contains(err.Error(), "no pager") {
+		t.Errorf("a failing alert: %v", err)
+	}
+	c.AlertCommand, c.AlertTimeoutSeconds = []string{"sleep", "30"}, 1
+	if err := TestAlert(c, time.Now()); err == nil || !strings.Contains(err.Error(), "no answer within") {
+		t.Errorf("a hanging alert: %v", err)
+	}
 }

@@ -160,7 +160,11 @@ type Section struct {
 	Languages []string
 	// NotOffered says, in the other languages, that the section was not asked.
 	NotOffered Text
-	Pos        Pos
+	// ShowIf (optional) hides the whole section unless it holds (the adult
+	// sections for a person under 18); it reads answers given before the
+	// section.
+	ShowIf *Condition
+	Pos    Pos
 }
 
 // OfferedIn tells whether the section is asked in a language.
@@ -242,20 +246,45 @@ type Case struct {
 
 // Score is a number or classification computed from answers.
 type Score struct {
-	ID            string
-	Name          Text
-	Kind          ScoreKind
-	Items         []*Item // sum, count
-	CountCode     string  // count: the code that is counted
-	Bands         []*Band
-	Positive      *Condition // optional: when the score counts as a positive screen
-	Cases         []*Case    // classify
-	Otherwise     string     // classify: result when no case holds
-	OtherwiseText Text       // its text
-	List          *Item      // count_entries
-	Where         *Condition // count_entries, evaluated per entry
+	ID        string
+	Name      Text
+	Kind      ScoreKind
+	Items     []*Item // sum, count
+	CountCode string  // count: the code that is counted
+	Bands     []*Band
+	Positive  *Condition // optional: when the score counts as a positive screen
+	// Completed (optional) is when the screen counts as completed (the
+	// PC-PTSD-5: its exposure question answered yes or no). When it does not
+	// hold the score is "not completed": never a value, never positive.
+	Completed *Condition
+	// Internal scores are read by rules and flags only: they are not among a
+	// result's scores, on screen, in the summary or in the scorer's JSON.
+	Internal      bool
+	Cases         []*Case // classify
+	Otherwise     string  // classify: result when no case holds
+	OtherwiseText Text    // its text
+	// Unfinished (classify, optional) is the result when the session ended
+	// with the screen started but not finished (the ASQ toolkit treats a
+	// refusal as positive); it names one of the cases.
+	Unfinished string
+	List       *Item      // count_entries
+	Where      *Condition // count_entries, evaluated per entry
 	// NotCounted says, per entry, why an entry was not counted (count_entries).
 	NotCounted []*Explanation
+	// Distinct (count_entries, optional) is a field of the list: entries with
+	// the same answer to it count once ("different medicines").
+	Distinct *Item
+	// OwnCodes are answers to Distinct that are each their own value
+	// ("another antidepressant", "I don't know the name"): every such entry
+	// is a different medicine.
+	OwnCodes []string
+	// Excluding (count_entries, optional) is another score of the same list:
+	// an entry whose Distinct answer that score counted counts for nothing
+	// here, whichever entry that score counted it by.
+	Excluding *Score
+	// Duplicate is why an entry that meets Where is not counted, because its
+	// Distinct answer was counted already (by this score or by Excluding).
+	Duplicate  Text
 	Report     string // where the headless JSON puts it ("trials.failed")
 	Source     *Source
 	Pos        Pos
@@ -303,9 +332,19 @@ type NamedCondition struct {
 
 // Outcome is a headline the app can give: an outcome (crisis, urgent, …) or a pathway.
 type Outcome struct {
-	ID          string
-	EndsFlow    bool // crisis and adult_only stop the questions at once
-	Interrupts  bool // urgent is shown as soon as it is known, then the flow goes on
+	ID         string
+	EndsFlow   bool // crisis and adult_only stop the questions at once
+	Interrupts bool // urgent is shown as soon as it is known, then the flow goes on
+	// Stays (an interrupting outcome): once shown, a changed answer never
+	// withdraws it; the result keeps it with the reasons it was shown for.
+	Stays bool
+	// After (an outcome that ends the flow) are interrupting outcomes shown
+	// before it when their rules hold (the urgent screen before the
+	// adults-only screen for a young person with a positive ASQ).
+	After []*Outcome
+	// OnlyFlags, when not nil, are the only flags given with this outcome
+	// (none with crisis; only youth_safety with adult_only).
+	OnlyFlags   []string
 	Headline    Text
 	Explanation Text
 	NextSteps   []Text
@@ -394,10 +433,11 @@ type Expectation struct {
 
 // ExpectedScore is the value an example expects of one score.
 type ExpectedScore struct {
-	Value    *int
-	Band     string
-	Result   string
-	Positive *bool
+	Value     *int
+	Band      string
+	Result    string
+	Positive  *bool
+	Completed *bool
 }
 
 // Definition is a whole questionnaire: what can be asked, how it is scored and

@@ -14,6 +14,11 @@ type Words struct {
 	Positive    string // "positive screen"
 	Negative    string // "negative screen"
 	NotAnswered string // "not answered"
+	// NotCompleted is a screen that was not completed: "not completed".
+	NotCompleted string
+	// Changed is an answer changed after the urgent screen was shown:
+	// "%s — first answer: %s; answer now: %s" (question, first, now).
+	Changed string
 }
 
 // Label is an answer's text with its other names: "Sertraline (Zoloft)".
@@ -54,6 +59,9 @@ func AnswerText(it *Item, a Answer, lang string) string {
 // ScoreText writes a score in words: "12 (moderate)", "3 of 5 (positive
 // screen)", or a classification's text.
 func ScoreText(s *ScoreResult, lang string, w Words) string {
+	if s.NotCompleted {
+		return w.NotCompleted
+	}
 	switch s.Score.Kind {
 	case Classify:
 		for _, c := range s.Score.Cases {
@@ -256,6 +264,41 @@ func (s *Session) SafetyLines(res *Result, lang string, w Words) []string {
 				answer = AnswerText(line.Item, a, lang)
 			}
 			lines = append(lines, line.Item.Text.In(lang)+" — "+answer)
+		}
+	}
+	lines = append(lines, s.changedSinceShown(res, lang, w)...)
+	if note := s.def.Texts["asq_self_administered"]; len(lines) > 0 && len(note) > 0 {
+		lines = append(lines, note.In(lang))
+	}
+	return lines
+}
+
+// changedSinceShown lists, for an outcome that stays (urgent) and was kept
+// although its rule no longer holds, each answer it was shown for that has
+// changed since: the question, the first answer and the answer now.
+func (s *Session) changedSinceShown(res *Result, lang string, w Words) []string {
+	var lines []string
+	for _, r := range res.Reasons {
+		if !r.Kept {
+			continue
+		}
+		for _, c := range r.Causes {
+			it := s.def.Item(c.Item)
+			if it == nil || c.Entry != 0 {
+				continue
+			}
+			now := w.NotAnswered
+			if a, ok := s.Answer(it.ID); ok && s.Visible(it.ID) {
+				if a.Code == c.Answer {
+					continue
+				}
+				now = AnswerText(it, a, lang)
+			}
+			first := c.Answer
+			if o := it.Option(c.Answer); o != nil {
+				first = o.Text.In(lang)
+			}
+			lines = append(lines, fmt.Sprintf(w.Changed, it.Text.In(lang), first, now))
 		}
 	}
 	return lines

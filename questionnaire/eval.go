@@ -39,6 +39,10 @@ type evaluator struct {
 	// shown holds the items the person sees; a score is complete when each of
 	// its shown items is answered.
 	shown map[string]bool
+	// ended is set once the session ended (Session.End); reached is then the
+	// index of the last item the person reached.
+	ended   bool
+	reached int
 }
 
 type condResult struct {
@@ -254,6 +258,17 @@ type ScoreResult struct {
 	Complete bool
 	// Entries lists the 1-based list entries a count_entries score counted.
 	Entries []int
+	// Duplicates (count_entries) are the 1-based entries that met the
+	// score's condition but were not counted, because the same value of its
+	// distinct field was counted already.
+	Duplicates []int
+	// NotCompleted: the score's completed condition does not hold (a
+	// declined or unasked trauma screen): no value, band or positive.
+	NotCompleted bool
+	// Unfinished (classify) is set when the session ended with the screen
+	// started but not finished, and Result is the score's unfinished result.
+	Unfinished bool
+	keys       map[string]bool // count_entries: the distinct values counted
 	// Causes are the answers the score was computed from.
 	Causes []Cause
 }
@@ -289,8 +304,19 @@ func (ev *evaluator) score(s *Score) *ScoreResult {
 				break
 			}
 		}
+		if r.Result == s.Otherwise && s.Unfinished != "" && ev.ended && ev.startedScore(s) {
+			r.Result = s.Unfinished
+			r.Unfinished = true
+		}
 	case CountEntries:
 		ev.countEntries(s, r)
+	}
+	if s.Completed != nil {
+		if ok, _ := ev.holds(s.Completed); !ok {
+			r.NotCompleted, r.Complete = true, false
+			r.Value, r.Causes = 0, nil
+			return r
+		}
 	}
 	r.Band = s.Band(r.Value)
 	if s.Positive != nil {
@@ -299,16 +325,52 @@ func (ev *evaluator) score(s *Score) *ScoreResult {
 	return r
 }
 
+// startedScore tells whether the person, before the session ended, had
+// reached an item the score reads that was shown to them.
+func (ev *evaluator) startedScore(s *Score) bool {
+	for _, it := range scoreDependencies(s, map[any]bool{}) {
+		if ev.shown[it.ID] && it.Index <= ev.reached {
+			return true
+		}
+	}
+	return false
+}
+
 func (ev *evaluator) countEntries(s *Score, r *ScoreResult) {
 	a := ev.answers[s.List.ID]
+	var excluded map[string]bool
+	if s.Excluding != nil {
+		excluded = ev.score(s.Excluding).keys
+	}
+	r.keys = map[string]bool{}
 	sub := *ev
 	sub.list = s.List
 	for i, e := range a.Entries {
 		sub.entry, sub.entryNo = e, i+1
-		if ok, causes := sub.holds(s.Where); ok {
-			r.Value++
-			r.Entries = append(r.Entries, i+1)
-			r.Causes = append(r.Causes, causes...)
+		ok, causes := sub.holds(s.Where)
+		if !ok {
+			continue
+		}
+		key := s.entryKey(e, i)
+		if r.keys[key] || excluded[key] {
+			r.Duplicates = append(r.Duplicates, i+1)
+			continue
+		}
+		r.keys[key] = true
+		r.Value++
+		r.Entries = append(r.Entries, i+1)
+		r.Causes = append(r.Causes, causes...)
+	}
+}
+
+// entryKey is what makes entry i (from 0) one thing to count: its answer to
+// the score's distinct field, or the entry itself when there is no such
+// field, or the answer is one that stands for its own unknown value.
+func (s *Score) entryKey(e Entry, i int) string {
+	if s.Distinct != nil {
+		if code := e[s.Distinct.ID]; code != "" && !slices.Contains(s.OwnCodes, code) {
+			return "=" + code
 		}
 	}
+	return "#" + strconv.Itoa(i)
 }

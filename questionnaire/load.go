@@ -116,7 +116,7 @@ const (
 )
 
 func (l *loader) read(body ast.Node) {
-	top := l.r.mapping(body, "the questionnaire", "questionnaire", "version", "languages", "sources", "settings",
+	top := l.r.mapping(body, "the questionnaire", "questionnaire", "specification", "version", "languages", "sources", "settings",
 		"answer_sets", "instruments", "sections", "controls", "scores", "conditions", "outcomes",
 		"outcome_rules", "pathways", "pathway_rules", "flag_groups", "flags", "resources", "texts", "education", "safety_summary", "examples")
 	d := l.def
@@ -153,6 +153,7 @@ func (l *loader) read(body ast.Node) {
 	l.readEducation(top.list("education", false))
 	l.readSafetySummary(top)
 	l.resolveRefs()
+	l.checkSpecification(top)
 	l.readExamples(top.value("examples", false))
 }
 
@@ -307,13 +308,16 @@ func (l *loader) readInstruments(nodes []ast.Node) {
 func (l *loader) readSections(nodes []ast.Node) {
 	u := l.unique("section id")
 	for _, n := range nodes {
-		m := l.r.mapping(n, "a section", keyID, "title", "languages", "not_offered", "items")
+		m := l.r.mapping(n, "a section", keyID, "title", "languages", "not_offered", "show_if", "items")
 		sec := &Section{Pos: l.r.pos(n)}
 		var idNode ast.Node
 		sec.ID, idNode = m.str(keyID, true)
 		sec.Title = m.text("title", true)
 		sec.Languages, _ = m.strings("languages", false)
 		sec.NotOffered = m.text("not_offered", len(sec.Languages) > 0)
+		if c, cn := m.str("show_if", false); cn != nil {
+			sec.ShowIf = l.condition(c, cn, nil, fmt.Sprintf("section %q: show_if", sec.ID))
+		}
 		u.check(sec.ID, idNode)
 		l.def.Sections = append(l.def.Sections, sec)
 		for _, in := range m.list("items", true) {
@@ -548,7 +552,7 @@ var scoreKinds = []string{string(Sum), string(Count), string(Classify), string(C
 
 func (l *loader) readScores(nodes []ast.Node) {
 	for _, n := range nodes {
-		m := l.r.mapping(n, "a score", keyID, "name", "kind", "items", "count", "bands", "positive", "cases", "otherwise", "list", "where", "not_counted", "report", "source")
+		m := l.r.mapping(n, "a score", keyID, "name", "kind", "items", "count", "bands", "positive", "cases", "otherwise", "unfinished", "completed", "internal", "list", "where", "not_counted", "distinct", "each_its_own", "excluding", "duplicate", "report", "source")
 		s := &Score{Pos: l.r.pos(n)}
 		var idNode, kindNode ast.Node
 		s.ID, idNode = m.str(keyID, true)
@@ -576,6 +580,7 @@ func (l *loader) readScores(nodes []ast.Node) {
 			if w, wn := m.str("where", true); wn != nil && s.List != nil {
 				s.Where = l.condition(w, wn, s.List, what+": where")
 			}
+			l.readDistinct(m, s, what)
 			for _, en := range m.list("not_counted", false) {
 				em := l.r.mapping(en, "a not_counted reason of "+what, "when", keyText)
 				e := &Explanation{Text: em.text(keyText, true)}
@@ -592,12 +597,61 @@ func (l *loader) readScores(nodes []ast.Node) {
 		if p, pn := m.str("positive", false); pn != nil {
 			s.Positive = l.condition(p, pn, nil, what+": positive")
 		}
+		if c, cn := m.str("completed", false); cn != nil {
+			s.Completed = l.condition(c, cn, nil, what+": completed")
+		}
+		s.Internal = m.boolean("internal")
 		l.readBands(m, s, what)
 		if l.claim(s.ID, idNode, "score") {
 			l.def.Scores = append(l.def.Scores, s)
 			l.def.scores[s.ID] = s
 		}
 	}
+}
+
+// readDistinct reads what makes two entries of a count_entries score one
+// thing to count: distinct (a field), each_its_own (its codes that are each
+// their own value), excluding (an earlier score of the same list whose
+// counted values count for nothing here) and duplicate (the reason given for
+// an entry not counted because of them).
+func (l *loader) readDistinct(m *ymap, s *Score, what string) {
+	if id, n := m.str("distinct", false); n != nil && s.List != nil {
+		f := s.List.Field(id)
+		switch {
+		case f == nil:
+			l.r.errorf(n, "%s: distinct names an unknown field %q of %s%s", what, id, s.List.ID, suggest(id, fieldIDs(s.List)))
+		case f.Type != Choice:
+			l.r.errorf(n, "%s: distinct field %q is not a choice field", what, id)
+		default:
+			s.Distinct = f
+		}
+	}
+	codes, nodes := m.strings("each_its_own", false)
+	for i, c := range codes {
+		switch {
+		case s.Distinct == nil:
+			l.r.errorf(nodes[i], "%s: each_its_own needs a distinct field", what)
+			return
+		case s.Distinct.Option(c) == nil:
+			l.r.errorf(nodes[i], "%s: each_its_own names %q, which is not an answer of %s%s", what, c, s.Distinct.ID, suggest(c, s.Distinct.Codes()))
+		default:
+			s.OwnCodes = append(s.OwnCodes, c)
+		}
+	}
+	if id, n := m.str("excluding", false); n != nil {
+		other := l.def.scores[id]
+		switch {
+		case other == nil:
+			l.r.errorf(n, "%s: excluding names %q, which is not a score defined above it", what, id)
+		case other.Kind != CountEntries || other.List != s.List:
+			l.r.errorf(n, "%s: excluding names %q, which does not count entries of the same list", what, id)
+		case other.Distinct == nil || s.Distinct == nil || other.Distinct != s.Distinct:
+			l.r.errorf(n, "%s: excluding needs both scores to have the same distinct field", what)
+		default:
+			s.Excluding = other
+		}
+	}
+	s.Duplicate = m.text("duplicate", s.Distinct != nil)
 }
 
 func (l *loader) readScoreItems(m *ymap, s *Score, what string) {
@@ -646,6 +700,13 @@ func (l *loader) readCases(m *ymap, s *Score, what string) {
 		s.OtherwiseText = om.text(keyText, true)
 		u.check(s.Otherwise, rn)
 	}
+	if code, n := m.str("unfinished", false); n != nil {
+		if !slices.ContainsFunc(s.Cases, func(c *Case) bool { return c.Result == code }) {
+			l.r.errorf(n, "%s: unfinished names %q, which is not one of its case results%s", what, code, suggest(code, s.ResultCodes()))
+		} else {
+			s.Unfinished = code
+		}
+	}
 }
 
 func (l *loader) readBands(m *ymap, s *Score, what string) {
@@ -689,16 +750,38 @@ func (l *loader) readOutcomes(nodes []ast.Node, kind string) []*Outcome {
 		l.outcomes = map[string]*Outcome{}
 	}
 	var out []*Outcome
+	type pendingAfter struct {
+		o     *Outcome
+		ids   []string
+		nodes []ast.Node
+	}
+	var waits []pendingAfter
 	for _, n := range nodes {
-		m := l.r.mapping(n, "a "+kind, keyID, "ends_flow", "interrupts", "headline", "explanation", "next_steps", "source")
+		m := l.r.mapping(n, "a "+kind, keyID, "ends_flow", "interrupts", "after", "stays", "only_flags", "headline", "explanation", "next_steps", "source")
 		o := &Outcome{Pos: l.r.pos(n)}
 		var idNode ast.Node
 		o.ID, idNode = m.str(keyID, true)
 		what := fmt.Sprintf("%s %q", kind, o.ID)
 		o.EndsFlow = m.boolean("ends_flow")
 		o.Interrupts = m.boolean("interrupts")
-		if kind == "pathway" && (o.EndsFlow || o.Interrupts) {
-			l.r.errorf(n, "%s: only outcomes can end or interrupt the flow", what)
+		o.Stays = m.boolean("stays")
+		afterIDs, afterNodes := m.strings("after", false)
+		if kind == "pathway" && (o.EndsFlow || o.Interrupts || o.Stays || len(afterIDs) > 0) {
+			l.r.errorf(n, "%s: only outcomes can end, interrupt, stay or wait", what)
+		}
+		if o.Stays && !o.Interrupts {
+			l.r.errorf(n, "%s: stays applies only to an outcome that interrupts the flow", what)
+		}
+		if len(afterIDs) > 0 && !o.EndsFlow {
+			l.r.errorf(n, "%s: after applies only to an outcome that ends the flow", what)
+		}
+		waits = append(waits, pendingAfter{o, afterIDs, afterNodes})
+		if on := m.value("only_flags", false); on != nil {
+			ids, nodes := m.strings("only_flags", false)
+			o.OnlyFlags = append([]string{}, ids...)
+			for i, id := range ids {
+				l.refs = append(l.refs, pendingRef{kind: "flag", id: id, node: nodes[i], set: func(any) {}})
+			}
 		}
 		o.Headline = m.text("headline", true)
 		o.Explanation = m.text("explanation", true)
@@ -713,6 +796,19 @@ func (l *loader) readOutcomes(nodes []ast.Node, kind string) []*Outcome {
 		if o.ID != "" {
 			l.outcomes[o.ID] = o
 			out = append(out, o)
+		}
+	}
+	for _, w := range waits {
+		for i, id := range w.ids {
+			other := l.outcomes[id]
+			switch {
+			case other == nil || !containsOutcome(out, other):
+				l.r.errorf(w.nodes[i], "%s %q: after names an unknown outcome %q", kind, w.o.ID, id)
+			case !other.Interrupts:
+				l.r.errorf(w.nodes[i], "%s %q: after names %q, which does not interrupt the flow", kind, w.o.ID, id)
+			default:
+				w.o.After = append(w.o.After, other)
+			}
 		}
 	}
 	return out
@@ -833,7 +929,7 @@ func (l *loader) readResources(nodes []ast.Node) {
 
 // RequiredTexts are the notices every definition must word, because every
 // result shows them.
-var RequiredTexts = []string{"not_a_diagnosis", "clinician_decides", "esketamine", "iv_ketamine", "at_home_ketamine", "crisis_heading"}
+var RequiredTexts = []string{"not_a_diagnosis", "clinician_decides", "esketamine", "iv_ketamine", "at_home_ketamine", "crisis_heading", "intended_use", "asq_self_administered"}
 
 func (l *loader) readTexts(n ast.Node) {
 	l.def.Texts = map[string]Text{}
@@ -896,6 +992,13 @@ func (l *loader) resolveRefs() {
 				v = in
 			}
 			known = sortedKeys(l.instruments)
+		case "flag":
+			for _, f := range l.def.Flags {
+				known = append(known, f.ID)
+				if f.ID == ref.id {
+					v = f
+				}
+			}
 		}
 		if v == nil {
 			l.r.errorf(ref.node, "unknown %s %q%s", ref.kind, ref.id, suggest(ref.id, known))
@@ -1054,7 +1157,7 @@ func (l *loader) readExpectedScore(n ast.Node, s *Score, what string) ExpectedSc
 		}
 		return es
 	}
-	m := l.r.mapping(n, fmt.Sprintf("%s: score %q", what, s.ID), "value", "band", "result", "positive")
+	m := l.r.mapping(n, fmt.Sprintf("%s: score %q", what, s.ID), "value", "band", "result", "positive", "completed")
 	if m.has("value") {
 		if v, ok := m.integer("value", true); ok {
 			es.Value = &v
@@ -1065,6 +1168,10 @@ func (l *loader) readExpectedScore(n ast.Node, s *Score, what string) ExpectedSc
 	if m.has("positive") {
 		p := m.boolean("positive")
 		es.Positive = &p
+	}
+	if m.has("completed") {
+		c := m.boolean("completed")
+		es.Completed = &c
 	}
 	return es
 }

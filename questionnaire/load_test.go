@@ -3,6 +3,8 @@ package questionnaire
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -78,7 +80,7 @@ func TestLoaderErrorsNameFileLineColumnAndProblem(t *testing.T) {
 			`rule "urgent_asq_positive" leads to an unknown outcome "urgnet" (did you mean urgent?)`},
 		{"condition syntax", "when: help_now = yes", "when: help_now = = yes", "= yes",
 			`rule "crisis_help_now": unexpected "=" (expected a name, a code or a number)`},
-		{"ordering a non-numeric answer in a quoted condition", `when: "liver_disease = yes"`, `when: "liver_disease >= 2"`, "liver_disease >=",
+		{"ordering a non-numeric answer in a quoted condition", `when: "liver_disease in [yes, unsure]"`, `when: "liver_disease >= 2"`, "liver_disease >=",
 			`flag "liver": "liver_disease" is not a number, so it cannot be compared with >=`},
 		{"YAML syntax", "languages: [en]", "languages: [en", "languages",
 			`not valid YAML`},
@@ -144,8 +146,8 @@ func TestSafetyRulesMustComeFirst(t *testing.T) {
 	end := strings.Index(src, "  - id: adult_only_under_18\n")
 	moved := src[start:end]
 	src = src[:start] + src[end:]
-	at := strings.Index(src, "pathway_rules:")
-	src = src[:at-1] + moved + src[at-1:] // now the last outcome rule, after the urgent ones
+	at := strings.Index(src, "# First match wins (spec section 4)")
+	src = src[:at] + moved + src[at:] // now the last outcome rule, after the urgent ones
 	_, err := Load(testFile, []byte(src))
 	if err == nil || !strings.Contains(err.Error(), `rule "crisis_asq_acute" ends the flow, so it must come before rule "urgent_phq9_item9"`) {
 		t.Errorf("a crisis rule after the urgent rules was not refused: %v", err)
@@ -153,8 +155,8 @@ func TestSafetyRulesMustComeFirst(t *testing.T) {
 }
 
 func TestLoaderRejectsCyclesAndEmptyFiles(t *testing.T) {
-	cycle := mutate(t, string(assets.Questionnaire), "when: trials_failed >= 2 or ketamine_prior = helped", "when: trd_history or hard_stop_yes")
-	if _, err := Load(testFile, []byte(cycle)); err == nil || !strings.Contains(err.Error(), `condition "trd_history" depends on itself`) {
+	cycle := mutate(t, string(assets.Questionnaire), "when: trials_failed >= 2\n", "when: two_failed or hard_stop_yes\n")
+	if _, err := Load(testFile, []byte(cycle)); err == nil || !strings.Contains(err.Error(), `condition "two_failed" depends on itself`) {
 		t.Errorf("a condition naming itself was not refused: %v", err)
 	}
 	for _, src := range []string{"", "---\n", "- a\n- b\n", "questionnaire: x\n"} {
@@ -177,5 +179,40 @@ func TestExamplesShowWhichCasesAThresholdChangeAffects(t *testing.T) {
 		if !strings.Contains(msg, words) {
 			t.Errorf("failure message lacks %q: %s", words, msg)
 		}
+	}
+}
+
+// TestVersion1DefinitionIsRefusedWithWhatToChange: a clinic's copy of the
+// version-1 questionnaire (testdata/version1.yaml, the default as it was)
+// does not load half right; the errors name each change version 2 needs.
+func TestVersion1DefinitionIsRefusedWithWhatToChange(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "version1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load("clinic-v1.yaml", src)
+	if err == nil {
+		t.Fatal("the version-1 definition loaded")
+	}
+	for _, want := range []string{
+		`clinic-v1.yaml:1:1: this questionnaire follows version 1 of the screening specification`,
+		`version 2 adds the item "age_65_plus"`,
+		`version 2 adds the item "lethal_means"`,
+		`version 2 adds the field "med_adherence"`,
+		`version 2 adds the field "med_for_depression"`,
+		`version 2 gives "ketamine_prior" the answer code "current"`,
+		`version 2 gives "ketamine_misuse" the answer code "recent"`,
+		`version 2 retires the flag "interacting_meds"`,
+		`version 2 retires the flag "dose_unverified"`,
+		`version 2 adds the pathway "specialist_first"`,
+		`give "trials_failed" the line "distinct: med_name"`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the errors lack %q:\n%v", want, err)
+		}
+	}
+	newer := mutate(t, string(assets.Questionnaire), "specification: 2", "specification: 3")
+	if _, err := Load(testFile, []byte(newer)); err == nil || !strings.Contains(err.Error(), "newer than this app") {
+		t.Errorf("specification 3: %v", err)
 	}
 }

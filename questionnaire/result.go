@@ -37,6 +37,9 @@ type Result struct {
 type Reason struct {
 	Rule   *Rule
 	Causes []Cause
+	// Kept: the rule held when its outcome was shown and no longer does; the
+	// outcome stays (urgent), and Causes are the answers as they were then.
+	Kept bool
 }
 
 // RaisedFlag is a flag that applies and the answers that raised it.
@@ -52,9 +55,14 @@ func (s *Session) Result() *Result {
 	res := &Result{EndedEarly: f.endedBy != nil, Unanswered: s.unanswered(f)}
 	res.Complete = res.EndedEarly || len(res.Unanswered) == 0
 	for _, sc := range s.def.Scores {
-		res.Scores = append(res.Scores, ev.score(sc))
+		if !sc.Internal {
+			res.Scores = append(res.Scores, ev.score(sc))
+		}
 	}
 	res.Outcome, res.Reasons = firstMatch(ev, s.def.OutcomeRule)
+	if o, kept := s.keptOutcome(res.Outcome); o != nil {
+		res.Outcome, res.Reasons = o, kept
+	}
 	if res.Complete && !res.EndedEarly {
 		var reasons []Reason
 		res.Pathway, reasons = firstMatch(ev, s.def.PathwayRule)
@@ -64,6 +72,9 @@ func (s *Session) Result() *Result {
 		}
 	}
 	for _, fl := range s.def.Flags {
+		if o := res.Outcome; o != nil && o.OnlyFlags != nil && !slices.Contains(o.OnlyFlags, fl.ID) {
+			continue
+		}
 		if ok, causes := ev.holds(fl.When); ok {
 			res.Flags = append(res.Flags, RaisedFlag{Flag: fl, Causes: causes})
 		}
@@ -73,6 +84,32 @@ func (s *Session) Result() *Result {
 
 // firstMatch returns the result of the first rule that holds, and as reasons
 // every rule for that same result that holds.
+// keptOutcome returns an outcome that stays (urgent) and was shown, with the
+// reasons it was shown for, when it outranks the outcome the answers give
+// now (winner, nil when none): a changed answer never withdraws it.
+func (s *Session) keptOutcome(winner *Outcome) (*Outcome, []Reason) {
+	rank := func(o *Outcome) int {
+		for i, r := range s.def.OutcomeRule {
+			if r.Result == o {
+				return i
+			}
+		}
+		return len(s.def.OutcomeRule)
+	}
+	for _, o := range s.def.Outcomes {
+		kept := s.kept[o.ID]
+		if len(kept) == 0 || o == winner || (winner != nil && rank(winner) < rank(o)) {
+			continue
+		}
+		out := make([]Reason, len(kept))
+		for i, r := range kept {
+			out[i] = Reason{Rule: r.Rule, Causes: r.Causes, Kept: true}
+		}
+		return o, out
+	}
+	return nil, nil
+}
+
 func firstMatch(ev *evaluator, rules []*Rule) (*Outcome, []Reason) {
 	var winner *Outcome
 	var reasons []Reason
@@ -181,6 +218,9 @@ func (ex *Example) check(d *Definition) []string {
 
 func checkScore(got *ScoreResult, want ExpectedScore) []string {
 	var problems []string
+	if got == nil {
+		return []string{"a score that is internal is never reported, so it cannot be expected"}
+	}
 	id := got.Score.ID
 	if want.Value != nil && got.Value != *want.Value {
 		problems = append(problems, fmt.Sprintf("%s is %d, expected %d", id, got.Value, *want.Value))
@@ -194,6 +234,9 @@ func checkScore(got *ScoreResult, want ExpectedScore) []string {
 	}
 	if want.Result != "" && got.Result != want.Result {
 		problems = append(problems, fmt.Sprintf("%s is %s, expected %s", id, got.Result, want.Result))
+	}
+	if want.Completed != nil && got.NotCompleted == *want.Completed {
+		problems = append(problems, fmt.Sprintf("%s completed is %v, expected %v", id, !got.NotCompleted, *want.Completed))
 	}
 	if want.Positive != nil && got.Positive != *want.Positive {
 		problems = append(problems, fmt.Sprintf("%s positive is %v, expected %v", id, got.Positive, *want.Positive))
@@ -225,8 +268,11 @@ func (d *Definition) FiredRules() map[string]bool {
 }
 
 // EntryNotCounted returns, for entry i (from 0) of the list a count_entries
-// score counts, the definition's words for why it was not counted; nothing
-// when it was counted.
+// score counts, why that score did not count it: when the entry met the
+// condition of a score of the same list but the same value of its distinct
+// field was counted already (the same medicine twice), that score's
+// duplicate text alone; otherwise the score's not_counted reasons that hold.
+// It returns nothing when the score counted the entry.
 func (s *Session) EntryNotCounted(scoreID string, i int) []Text {
 	sc := s.def.Score(scoreID)
 	if sc == nil || sc.Kind != CountEntries {
@@ -237,6 +283,14 @@ func (s *Session) EntryNotCounted(scoreID string, i int) []Text {
 		return nil
 	}
 	ev := s.evaluator(s.walk())
+	if slices.Contains(ev.score(sc).Entries, i+1) {
+		return nil
+	}
+	for _, other := range s.def.Scores {
+		if other.Kind == CountEntries && other.List == sc.List && slices.Contains(ev.score(other).Duplicates, i+1) {
+			return []Text{other.Duplicate}
+		}
+	}
 	ev.list, ev.entry, ev.entryNo = sc.List, entries[i], i+1
 	if ok, _ := ev.holds(sc.Where); ok {
 		return nil

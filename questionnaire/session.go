@@ -14,11 +14,16 @@ type Session struct {
 	answers Answers
 	// acknowledged holds interrupting outcomes (urgent) already shown.
 	acknowledged map[string]bool
+	// kept are the reasons of outcomes that stay, as they held when shown.
+	kept map[string][]Reason
+	// ended and endedAt: the session ended (End) on that item.
+	ended   bool
+	endedAt string
 }
 
 // NewSession starts an empty session.
 func NewSession(def *Definition) *Session {
-	return &Session{def: def, answers: Answers{}, acknowledged: map[string]bool{}}
+	return &Session{def: def, answers: Answers{}, acknowledged: map[string]bool{}, kept: map[string][]Reason{}}
 }
 
 // NewSessionWith starts a session holding the given answers (from an answers
@@ -60,10 +65,15 @@ func (s *Session) Reset() {
 	clear(s.acknowledged)
 	s.answers = Answers{}
 	s.acknowledged = map[string]bool{}
+	clear(s.kept)
+	s.kept = map[string][]Reason{}
+	s.ended, s.endedAt = false, ""
 }
 
 // IsEmpty tells whether the session holds no answer at all.
-func (s *Session) IsEmpty() bool { return len(s.answers) == 0 && len(s.acknowledged) == 0 }
+func (s *Session) IsEmpty() bool {
+	return len(s.answers) == 0 && len(s.acknowledged) == 0 && len(s.kept) == 0 && !s.ended
+}
 
 // Answers returns a copy of every answer given, including answers to items
 // that are now hidden (they do not count, but come back if the item does).
@@ -239,6 +249,11 @@ func (s *Session) walk() *flow {
 		if it.Type == Control || (it.Section != nil && !it.Section.OfferedIn(s.lang)) {
 			continue
 		}
+		if sec := it.Section; sec != nil && sec.ShowIf != nil {
+			if ok, _ := s.evaluator(f).holds(sec.ShowIf); !ok {
+				continue
+			}
+		}
 		if it.ShowIf != nil {
 			if ok, _ := s.evaluator(f).holds(it.ShowIf); !ok {
 				continue
@@ -261,7 +276,25 @@ func (s *Session) walk() *flow {
 func (s *Session) evaluator(f *flow) *evaluator {
 	ev := newEvaluator(s.def, f.counted)
 	ev.shown = f.shown
+	if s.ended {
+		ev.ended, ev.reached = true, s.reachedItem(f)
+	}
 	return ev
+}
+
+// reachedItem is the index of the last item the person reached before the
+// session ended: the item it ended on, or the last one answered.
+func (s *Session) reachedItem(f *flow) int {
+	last := -1
+	if it := s.def.Item(s.endedAt); it != nil {
+		last = it.Index
+	}
+	for _, it := range f.order {
+		if _, ok := f.counted[it.ID]; ok && it.Index > last {
+			last = it.Index
+		}
+	}
+	return last
 }
 
 // stopRule returns the first outcome rule that holds when its outcome ends the flow.
@@ -426,12 +459,19 @@ func (s *Session) Complete() bool {
 
 // Notice returns an outcome that interrupts the flow (urgent) when it holds
 // and has not been acknowledged yet, so the screens can show it at once.
+// When an outcome ended the flow, it is one of the outcomes that must be
+// shown before that one (its after list), if any holds.
 func (s *Session) Notice() *Outcome {
 	f := s.walk()
+	ev := s.evaluator(f)
 	if f.endedBy != nil {
+		for _, o := range f.endedBy.Result.After {
+			if !s.acknowledged[o.ID] && len(holdingRules(ev, s.def.OutcomeRule, o)) > 0 {
+				return o
+			}
+		}
 		return nil
 	}
-	ev := s.evaluator(f)
 	for _, r := range s.def.OutcomeRule {
 		if ok, _ := ev.holds(r.When); ok {
 			if r.Result.Interrupts && !s.acknowledged[r.Result.ID] {
@@ -444,7 +484,46 @@ func (s *Session) Notice() *Outcome {
 }
 
 // Acknowledge records that the person has seen an interrupting outcome.
-func (s *Session) Acknowledge(outcomeID string) { s.acknowledged[outcomeID] = true }
+func (s *Session) Acknowledge(outcomeID string) {
+	s.Shown(outcomeID)
+	s.acknowledged[outcomeID] = true
+}
+
+// Shown records that an interrupting outcome's screen was shown. An outcome
+// that stays (urgent) keeps, from then on, the reasons it was shown for and
+// the answers behind them: a changed answer never withdraws it.
+func (s *Session) Shown(outcomeID string) {
+	o := s.def.Outcome(outcomeID)
+	if o == nil || !o.Stays || s.kept[outcomeID] != nil {
+		return
+	}
+	if reasons := holdingRules(s.evaluator(s.walk()), s.def.OutcomeRule, o); len(reasons) > 0 {
+		s.kept[outcomeID] = reasons
+	}
+}
+
+// holdingRules are the rules leading to outcome o that hold, with their causes.
+func holdingRules(ev *evaluator, rules []*Rule, o *Outcome) []Reason {
+	var out []Reason
+	for _, r := range rules {
+		if r.Result != o {
+			continue
+		}
+		if ok, causes := ev.holds(r.When); ok {
+			out = append(out, Reason{Rule: r, Causes: causes})
+		}
+	}
+	return out
+}
+
+// End records that the session ended (closed, or timed out in a kiosk)
+// while the person was on item at ("" when on no item). A score whose
+// definition says what an unfinished screen counts as (the ASQ: positive)
+// then counts that way if the person had reached it without finishing it.
+func (s *Session) End(at string) {
+	s.ended = true
+	s.endedAt = at
+}
 
 // Progress tells where an item is in its section: its 1-based place among
 // the section's questions and how many there are. Questions a branch may

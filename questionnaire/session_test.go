@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -85,20 +86,58 @@ func TestNavigationSkipsHiddenItemsBothWays(t *testing.T) {
 	}
 }
 
-func TestUnderEighteenEndsTheFlow(t *testing.T) {
+// TestUnderEighteenAnswersTheASQFirst: a person under 18 is asked the ASQ
+// (validated from age 10) and nothing else, then the flow ends with
+// adult_only; a positive ASQ shows the urgent screen first and carries
+// youth_safety (spec section 2, start).
+func TestUnderEighteenAnswersTheASQFirst(t *testing.T) {
 	def := defaultDefinition(t)
 	s := NewSession(def)
 	mustChoose(t, s, "age_18_plus", "no")
+	if _, ended := s.Ended(); ended {
+		t.Fatal("under 18: the flow ended before the ASQ")
+	}
+	if next := s.Next("age_18_plus"); next == nil || next.ID != "asq_1" {
+		t.Fatalf("under 18: next is %v, want asq_1", next)
+	}
+	for _, id := range []string{"asq_1", "asq_2", "asq_3"} {
+		mustChoose(t, s, id, "no")
+	}
+	mustChoose(t, s, "asq_4", "yes")
+	if next := s.Next("asq_4"); next == nil || next.ID != "asq_5" {
+		t.Fatalf("under 18 after a yes: next is %v, want asq_5", next)
+	}
+	mustChoose(t, s, "asq_5", "no")
 	o, ended := s.Ended()
 	if !ended || o.ID != "adult_only" {
-		t.Fatalf("under 18: ended %v by %v, want adult_only", ended, o)
+		t.Fatalf("under 18 after the ASQ: ended %v by %v, want adult_only", ended, o)
 	}
-	if s.Next("age_18_plus") != nil || !s.Complete() || len(s.Unanswered()) != 0 {
+	if n := s.Notice(); n == nil || n.ID != "urgent" {
+		t.Fatalf("under 18 with a positive ASQ: notice %v, want the urgent screen before adult_only", n)
+	}
+	s.Acknowledge("urgent")
+	if n := s.Notice(); n != nil {
+		t.Errorf("after the urgent screen: notice %s", n.ID)
+	}
+	if s.Next("asq_5") != nil || !s.Complete() || len(s.Unanswered()) != 0 {
 		t.Error("the flow goes on after adult_only")
 	}
+	for _, id := range []string{"lethal_means", "phq9_1", "age_65_plus", "gad7_1", "goals"} {
+		if s.Visible(id) {
+			t.Errorf("under 18: %s is asked", id)
+		}
+	}
+	res := s.Result()
+	if res.OutcomeID() != "adult_only" || res.Pathway != nil || fmt.Sprint(res.FlagIDs()) != "[youth_safety]" {
+		t.Errorf("under 18 with a positive ASQ: %s %s %v, want adult_only, no pathway, [youth_safety]", res.OutcomeID(), res.PathwayID(), res.FlagIDs())
+	}
+	mustChoose(t, s, "asq_4", "no")
+	if n := s.Notice(); n != nil {
+		t.Errorf("under 18 with a negative ASQ: notice %s", n.ID)
+	}
 	mustChoose(t, s, "age_18_plus", "yes")
-	if _, ended := s.Ended(); ended || s.Next("age_18_plus") == nil {
-		t.Error("changing the age back does not reopen the flow")
+	if _, ended := s.Ended(); ended || s.Next("age_18_plus") == nil || s.Next("age_18_plus").ID != "age_65_plus" {
+		t.Error("changing the age back does not reopen the adult flow")
 	}
 }
 
@@ -114,7 +153,7 @@ func TestUnansweredListsWhatIsStillNeeded(t *testing.T) {
 	if got := ids(s.Unanswered()); !slices.Contains(got, "meds") {
 		t.Error("a medicine entry without weeks, dose and improvement counts as answered")
 	}
-	if err := s.UpdateEntry("meds", 0, Entry{"med_name": "sertraline", "med_weeks": "8_plus", "med_full_dose": "yes", "med_improvement": "under_25"}); err != nil {
+	if err := s.UpdateEntry("meds", 0, Entry{"med_name": "sertraline", "med_weeks": "8_plus", "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := ids(s.Unanswered()); !slices.Equal(got, []string{"goals"}) {

@@ -560,6 +560,22 @@ func (l *loader) checkFlow() {
 	for _, sec := range l.def.Sections {
 		if len(sec.Items) == 0 {
 			l.r.errs.add(sec.Pos, fmt.Sprintf("section %q has no items", sec.ID))
+			continue
+		}
+		if sec.ShowIf == nil || sec.ShowIf.root == nil {
+			continue
+		}
+		first := sec.Items[0]
+		for _, dep := range dependencies(sec.ShowIf.root, map[any]bool{}) {
+			if dep.Type != Control && dep.Index >= first.Index {
+				l.r.errs.add(sec.ShowIf.Pos, fmt.Sprintf("section %q: show_if reads %q, which is asked in the section or later (a section can only depend on earlier answers)", sec.ID, dep.ID))
+			}
+		}
+		if !possible(sec.ShowIf.root) {
+			l.r.errs.add(sec.Pos, fmt.Sprintf("section %q can never be shown: its show_if %q can never hold", sec.ID, sec.ShowIf.Source))
+			for _, it := range sec.Items {
+				it.reachable = false
+			}
 		}
 	}
 	for _, it := range l.def.Items {
@@ -723,6 +739,7 @@ func (l *loader) checkTexts() {
 		for i, e := range s.NotCounted {
 			check(e.Text, s.Pos, fmt.Sprintf("score %q: not_counted reason %d", s.ID, i+1))
 		}
+		check(s.Duplicate, s.Pos, fmt.Sprintf("score %q: duplicate", s.ID))
 	}
 	for _, o := range append(slices.Clone(d.Outcomes), d.Pathways...) {
 		check(o.Headline, o.Pos, fmt.Sprintf("%q: headline", o.ID))

@@ -34,6 +34,8 @@ var labels = map[string]map[string]string{
 		"count":             "%d of %d",
 		"positive":          "positive screen",
 		"negative":          "negative screen",
+		"not_completed":     "not completed",
+		"changed":           "%s — first answer: %s; answer now: %s (the urgent screen was shown, and stays)",
 		"page":              "Page %d of {nb}",
 	},
 	"es": {
@@ -67,6 +69,8 @@ var labels = map[string]map[string]string{
 		"count":             "%d de %d",
 		"positive":          "evaluación positiva",
 		"negative":          "evaluación negativa",
+		"not_completed":     "no completada",
+		"changed":           "%s — primera respuesta: %s; respuesta ahora: %s (la pantalla urgente se mostró, y se mantiene)",
 		"page":              "Página %d de {nb}",
 	},
 }

@@ -144,8 +144,14 @@ func (w *writer) para(text string, style string, size float64) {
 	w.pdf.MultiCell(bodyWidth, lineHeight, w.tr(text), "", "L", false)
 }
 
+// bullet writes one point; a point of a few lines is never split over two
+// pages, so it is read whole.
 func (w *writer) bullet(text string) {
 	w.pdf.SetFont("Helvetica", "", 9)
+	lines := len(w.pdf.SplitText(forMeasuring(toCodePage(text)), bodyWidth-5))
+	if _, pageHeight := w.pdf.GetPageSize(); lines <= 6 && w.pdf.GetY()+float64(lines)*lineHeight > pageHeight-footerRoom {
+		w.pdf.AddPage()
+	}
 	x := w.pdf.GetX()
 	w.pdf.CellFormat(5, lineHeight, w.tr("•"), "", 0, "L", false, 0, "")
 	w.pdf.MultiCell(bodyWidth-5, lineHeight, w.tr(text), "", "L", false)
@@ -184,7 +190,7 @@ func (w *writer) result() {
 
 func (w *writer) words() questionnaire.Words {
 	l := w.in.Lang
-	return questionnaire.Words{Entry: label(l, "entry"), Count: label(l, "count"), Positive: label(l, "positive"), Negative: label(l, "negative"), NotAnswered: label(l, "not_answered")}
+	return questionnaire.Words{Entry: label(l, "entry"), Count: label(l, "count"), Positive: label(l, "positive"), Negative: label(l, "negative"), NotAnswered: label(l, "not_answered"), NotCompleted: label(l, "not_completed"), Changed: label(l, "changed")}
 }
 
 func (w *writer) reasons() {

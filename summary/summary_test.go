@@ -17,8 +17,8 @@ import (
 )
 
 var calm = map[string]any{
-	"age_18_plus": "yes",
-	"phq9_1":      "0", "phq9_2": "0", "phq9_3": "0", "phq9_4": "0", "phq9_5": "0",
+	"age_18_plus": "yes", "age_65_plus": "no", "breathing": "no",
+	"phq9_1": "0", "phq9_2": "0", "phq9_3": "0", "phq9_4": "0", "phq9_5": "0",
 	"phq9_6": "0", "phq9_7": "0", "phq9_8": "0", "phq9_9": "0",
 	"asq_1": "no", "asq_2": "no", "asq_3": "no", "asq_4": "no",
 	"gad7_1": "0", "gad7_2": "0", "gad7_3": "0", "gad7_4": "0", "gad7_5": "0", "gad7_6": "0", "gad7_7": "0",
@@ -100,7 +100,7 @@ func TestPDFHasEverythingAProviderNeeds(t *testing.T) {
 	names := []string{"sertraline", "fluoxetine", "citalopram", "escitalopram", "venlafaxine", "duloxetine", "bupropion", "mirtazapine"}
 	for i, n := range names {
 		weeks := []string{"8_plus", "6_7", "4_5", "unsure"}[i%4]
-		meds = append(meds, map[string]string{"med_name": n, "med_weeks": weeks, "med_full_dose": "yes", "med_improvement": "under_25", "med_stop_reason": "side_effects"})
+		meds = append(meds, map[string]string{"med_name": n, "med_weeks": weeks, "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25", "med_stop_reason": "side_effects", "med_for_depression": "yes"})
 	}
 	cases := []struct {
 		name    string
@@ -173,8 +173,8 @@ func TestPDFWithInitials(t *testing.T) {
 func TestFHIRResponseRoundTrips(t *testing.T) {
 	in := input(t, map[string]any{"phq9_1": "3", "phq9_2": "3", "phq9_3": "3", "phq9_4": "3", "phq9_difficulty": "2",
 		"ad_any": "yes", "meds": []any{
-			map[string]string{"med_name": "sertraline", "med_weeks": "8_plus", "med_full_dose": "yes", "med_improvement": "under_25"},
-			map[string]string{"med_name": "bupropion", "med_weeks": "6_7", "med_full_dose": "unsure", "med_improvement": "25_49", "med_stop_reason": "cost"},
+			map[string]string{"med_name": "sertraline", "med_weeks": "8_plus", "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25"},
+			map[string]string{"med_name": "bupropion", "med_weeks": "6_7", "med_full_dose": "unsure", "med_adherence": "yes", "med_improvement": "25_49", "med_stop_reason": "cost", "med_for_depression": "yes"},
 		}, "goals": []string{"rapid_relief", "pain_relief"}})
 	qr := Response(in)
 	data, err := json.Marshal(qr)
@@ -204,7 +204,7 @@ func TestFHIRResponseRoundTrips(t *testing.T) {
 // TestFHIRShapeFollowsR4 checks the R4 rules the app relies on: required
 // elements, allowed codes and value types.
 func TestFHIRShapeFollowsR4(t *testing.T) {
-	in := input(t, map[string]any{"ad_any": "yes", "meds": []any{map[string]string{"med_name": "sertraline", "med_weeks": "8_plus", "med_full_dose": "yes", "med_improvement": "under_25"}}})
+	in := input(t, map[string]any{"ad_any": "yes", "meds": []any{map[string]string{"med_name": "sertraline", "med_weeks": "8_plus", "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25"}}})
 	data, _ := json.Marshal(Response(in))
 	var qr map[string]any
 	json.Unmarshal(data, &qr)
