@@ -290,6 +290,26 @@ func testKiosk(t *testing.T, bin string) {
 	if data, _ := os.ReadFile(config); !strings.Contains(string(data), "$argon2id$") || strings.Contains(string(data), "2468") {
 		t.Fatalf("the config holds %q", data)
 	}
+	appendConfig := func(line string) {
+		f, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(line + "\n")
+		f.Close()
+	}
+	// No staff alert, then one that fails its start-up test: no kiosk.
+	if out, err := exec.Command(bin, "--kiosk", "--config", config).CombinedOutput(); err == nil || !strings.Contains(string(out), "no alert_command") {
+		t.Fatalf("kiosk mode without alert_command: %v\n%s", err, out)
+	}
+	failing := strings.Replace(config, "kiosk.yaml", "failing.yaml", 1)
+	data, _ := os.ReadFile(config)
+	os.WriteFile(failing, append(data, []byte("alert_command: [sh, -c, \"exit 3\"]\n")...), 0o600)
+	if out, err := exec.Command(bin, "--kiosk", "--config", failing).CombinedOutput(); err == nil || !strings.Contains(string(out), "failed its start-up test") {
+		t.Fatalf("kiosk mode with a failing alert: %v\n%s", err, out)
+	}
+	alerts := filepath.Join(dir, "alerts.log")
+	appendConfig(fmt.Sprintf("alert_command: [sh, -c, \"cat >> %s\"]", alerts))
 
 	display := startXvfb(t)
 	t.Setenv("DISPLAY", display)
@@ -328,6 +348,9 @@ func testKiosk(t *testing.T, bin string) {
 	}
 	if colours(t, display) < 50 {
 		t.Error("the kiosk window is blank")
+	}
+	if data, _ := os.ReadFile(alerts); !strings.Contains(string(data), `"kind":"test"`) {
+		t.Errorf("the kiosk sent no start-up test alert: %q", data)
 	}
 }
 

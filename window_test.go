@@ -242,7 +242,9 @@ type step struct {
 
 // walkSteps plans a screening by keys: calm answers, a PHQ-9 of 12, two
 // antidepressants (Zoloft found by its brand name, and one not in the list,
-// named by typing), which gives the discuss_ketamine result.
+// named by typing), which gives the provider_review result: one failed
+// trial, and one uncertain, because a medicine not on the list must be
+// checked by a provider (version 2 of the specification).
 func walkSteps(t *testing.T, def *questionnaire.Definition, lang string) ([]step, *questionnaire.Session) {
 	answers := map[string]string{
 		"age_18_plus": "yes", "phq9_1": "3", "phq9_2": "3", "phq9_3": "3", "phq9_4": "3", "phq9_difficulty": "2",
@@ -299,7 +301,7 @@ func walkSteps(t *testing.T, def *questionnaire.Definition, lang string) ([]step
 		}
 	}
 	res := s.Result()
-	if res.OutcomeID() != "discuss_ketamine" {
+	if res.OutcomeID() != "provider_review" {
 		t.Fatalf("the planned answers give %s", res.OutcomeID())
 	}
 	steps = append(steps, step{what: "See my result", keys: []string{"Return"}, title: title(res.Outcome.Headline.In(lang))})
@@ -310,12 +312,12 @@ func walkSteps(t *testing.T, def *questionnaire.Definition, lang string) ([]step
 func medicineSteps(t *testing.T, s *questionnaire.Session, list *questionnaire.Item, title string, digit func(*questionnaire.Item, string) string) []step {
 	fields := func(it *questionnaire.Item) []string {
 		var keys []string
-		for _, f := range []string{"med_weeks", "med_full_dose", "med_improvement"} {
-			keys = append(keys, digit(it.Field(f), map[string]string{"med_weeks": "8_plus", "med_full_dose": "yes", "med_improvement": "under_25"}[f]))
+		for _, f := range []string{"med_weeks", "med_full_dose", "med_adherence", "med_improvement"} {
+			keys = append(keys, digit(it.Field(f), map[string]string{"med_weeks": "8_plus", "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25"}[f]))
 		}
 		return append(keys, "Return") // skip why it was stopped
 	}
-	entry := questionnaire.Entry{"med_weeks": "8_plus", "med_full_dose": "yes", "med_improvement": "under_25"}
+	entry := questionnaire.Entry{"med_weeks": "8_plus", "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25"}
 	for _, name := range []string{"sertraline", "other"} {
 		e := questionnaire.Entry{"med_name": name}
 		for k, v := range entry {

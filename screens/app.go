@@ -8,6 +8,7 @@ import (
 	"log"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -564,6 +565,27 @@ func (ui *UI) resources() []*questionnaire.Resource {
 	return out
 }
 
+// steps are an outcome's next steps for this kiosk: when the kiosk has its
+// own crisis lines (another country), steps that name one of the
+// definition's own numbers (911, 988, 741741) are left out, so that nobody
+// in crisis is given a number that does not work where they are.
+func (ui *UI) steps(outcome *questionnaire.Outcome) []questionnaire.Text {
+	if ui.kiosk == nil || len(ui.kiosk.opts.Config.CrisisLines) == 0 {
+		return outcome.NextSteps
+	}
+	var out []questionnaire.Text
+	for _, step := range outcome.NextSteps {
+		names := false
+		for _, r := range ui.def.Resources {
+			names = names || strings.Contains(step.In(ui.lang), r.Number)
+		}
+		if !names {
+			out = append(out, step)
+		}
+	}
+	return out
+}
+
 // onStart begins the questions, or picks up where the person left off.
 func (ui *UI) onStart() {
 	if open := ui.session.Unanswered(); len(open) > 0 {
@@ -584,15 +606,20 @@ func (ui *UI) showItem(it *questionnaire.Item) {
 
 // afterAnswer decides what follows an answer, by asking the session.
 func (ui *UI) afterAnswer(it *questionnaire.Item) {
-	if outcome, ended := ui.session.Ended(); ended {
+	// The session says when an interrupting outcome (urgent) must come first,
+	// also before an outcome that ended the flow (adults only, for a young
+	// person with a positive ASQ).
+	notice := ui.session.Notice()
+	outcome, ended := ui.session.Ended()
+	if ended && notice == nil {
 		ui.showEnded(outcome)
 		return
 	}
 	// An interrupting outcome (urgent) shows once the section that raised it is
 	// finished: the ASQ's acuity question, which can turn it into crisis,
 	// must be asked first.
-	if notice := ui.session.Notice(); notice != nil {
-		if next := ui.session.Next(it.ID); next == nil || next.Section != it.Section || ui.returnToReview {
+	if notice != nil {
+		if next := ui.session.Next(it.ID); ended || next == nil || next.Section != it.Section || ui.returnToReview {
 			ui.showUrgent(notice, it)
 			return
 		}

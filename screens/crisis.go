@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fmt"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -24,8 +25,14 @@ func (ui *UI) showCrisis() {
 	}
 	words := container.NewVBox(heading(outcome.Headline.In(l)))
 	if ui.kiosk != nil {
-		words.Add(wrapped(tr(l, "kiosk.front_desk"), theme.SizeNameSubHeadingText, true))
 		ui.kiosk.alert(outcome)
+		if text := ui.kiosk.alertText(outcome, l); text != "" {
+			words.Add(wrapped(text, theme.SizeNameSubHeadingText, true))
+		}
+	}
+	// The crisis outcome's own next steps, in their order: 911 first.
+	for i, step := range ui.steps(outcome) {
+		words.Add(wrapped(fmt.Sprintf("%d. %s", i+1, step.In(l)), theme.SizeNameSubHeadingText, i == 0))
 	}
 	words.Add(body(outcome.Explanation.In(l)))
 	words.Add(body(tr(l, "crisis.calm")))

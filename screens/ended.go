@@ -2,18 +2,24 @@ package screens
 
 import (
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ketascreen/questionnaire"
 )
 
 // showEndedOutcome shows an outcome that ended the questions early other than
-// crisis (adult_only): its words and the crisis lines, and no treatment content.
+// crisis (adult_only): its words, the flags the outcome allows (youth_safety
+// after a positive ASQ), the crisis lines, and no treatment content.
 func (ui *UI) showEndedOutcome(outcome *questionnaire.Outcome) {
 	ui.redraw = func() { ui.showEndedOutcome(outcome) }
 	l := ui.lang
-	box := container.NewVBox(heading(outcome.Headline.In(l)), body(outcome.Explanation.In(l)))
-	for _, s := range outcome.NextSteps {
+	box := container.NewVBox(heading(outcome.Headline.In(l)))
+	for _, f := range ui.session.Result().Flags {
+		box.Add(wrapped(f.Flag.Text.In(l), theme.SizeNameSubHeadingText, true))
+	}
+	box.Add(body(outcome.Explanation.In(l)))
+	for _, s := range ui.steps(outcome) {
 		box.Add(body("• " + s.In(l)))
 	}
 	box.Add(widget.NewSeparator())

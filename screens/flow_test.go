@@ -73,8 +73,8 @@ func TestPathDiscussKetamineWithTwoMedicines(t *testing.T) {
 	if d.hasButton("Continue") {
 		t.Error("Continue is enabled with no medicine entered")
 	}
-	d.addMedicine("zolo", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
-	d.addMedicine("WELL", "Bupropion (Wellbutrin)", "6_7", "yes", "25_49", "side_effects")
+	d.addMedicine("zolo", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
+	d.addMedicine("WELL", "Bupropion (Wellbutrin)", "6_7", "yes", "yes", "25_49", "yes", "side_effects")
 	for _, want := range []string{"Medicine 1: Sertraline (Zoloft)", "Medicine 2: Bupropion (Wellbutrin)"} {
 		if !d.sees(want) {
 			t.Errorf("the cards do not show %q:\n%s", want, d.screenText())
@@ -85,7 +85,7 @@ func TestPathDiscussKetamineWithTwoMedicines(t *testing.T) {
 	res := d.finish()
 	d.expectHeadline(res, "discuss_ketamine")
 	d.tab("Why")
-	if !d.sees("Medicine 2: Bupropion (Wellbutrin) — Time at the intended dose: 6 to 7 weeks · Dose raised as intended: Yes · Improvement at best: Somewhat better") || !d.sees("PHQ-9 depression score: 12 (moderate)") {
+	if !d.sees("Medicine 2: Bupropion (Wellbutrin) — Time at the intended dose: 6 to 7 weeks · Full intended dose reached: Yes · Taken on most days: Yes · Improvement at best: Somewhat better") || !d.sees("PHQ-9 depression score: 12 (moderate)") {
 		t.Errorf("the reason does not name the second medicine's answer:\n%s", d.screenText())
 	}
 	d.tab("Kinds of treatment")
@@ -100,12 +100,13 @@ func TestMedicineCanBeChangedAndRemoved(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
-	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
-	d.addMedicine("prozac", "Fluoxetine (Prozac)", "4_5", "yes", "under_25", "skip")
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
+	d.addMedicine("prozac", "Fluoxetine (Prozac)", "4_5", "yes", "yes", "under_25", "skip")
 	d.tap("Change") // the first card
 	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "")
 	d.tap("Citalopram (Celexa)")
 	d.choose("6_7")
+	d.choose("yes")
 	d.choose("yes")
 	d.choose("25_49")
 	d.tap("Skip this question")
@@ -130,10 +131,35 @@ func TestMedicineCanBeChangedAndRemoved(t *testing.T) {
 func TestPathKetamineUnlikely(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
-	d.answerUntil(with(moderate, map[string]any{"ketamine_prior": "helped", "aneurysm": "yes"}))
+	answers := with(moderate, map[string]any{"ad_any": "yes", "aneurysm": "yes"})
+	d.answerUntil(answers)
+	d.addMedicine("zolo", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
+	d.addMedicine("lexa", "Escitalopram (Lexapro)", "8_plus", "yes", "yes", "under_25", "skip")
+	d.tap("Continue")
+	d.answerUntil(answers)
 	res := d.finish()
 	d.expectHeadline(res, "ketamine_unlikely")
 	d.expectFlags(res, "aneurysm")
+}
+
+// TestPathSpecialistFirst: bipolar depression with two failed trials is told
+// to see a psychiatrist first, on screen, with the answer that caused it.
+func TestPathSpecialistFirst(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	answers := with(moderate, map[string]any{"ad_any": "yes", "bipolar": "yes"})
+	d.answerUntil(answers)
+	d.addMedicine("zolo", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
+	d.addMedicine("lexa", "Escitalopram (Lexapro)", "8_plus", "yes", "yes", "under_25", "skip")
+	d.tap("Continue")
+	d.answerUntil(answers)
+	res := d.finish()
+	d.expectHeadline(res, "specialist_first")
+	d.expectFlags(res, "bipolar", "bipolar_eval")
+	d.tab("Why")
+	if !d.sees("bipolar disorder") {
+		t.Errorf("the reason does not name the bipolar answer:\n%s", d.screenText())
+	}
 }
 
 func TestPathCrisisFromTheASQAcuityAnswer(t *testing.T) {
@@ -204,8 +230,8 @@ func TestHelpButtonIsOnEveryScreen(t *testing.T) {
 	d.tap("Add a medicine")
 	check("medicine search")
 	d.tap("Back")
-	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
-	d.addMedicine("bup", "Bupropion (Wellbutrin)", "8_plus", "yes", "under_25", "skip")
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
+	d.addMedicine("bup", "Bupropion (Wellbutrin)", "8_plus", "yes", "yes", "under_25", "yes", "skip")
 	d.tap("Continue")
 	d.answerUntil(nil)
 	check("review")
@@ -243,8 +269,40 @@ func TestUrgentWaitsForTheASQAcuityQuestion(t *testing.T) {
 		t.Fatalf("after asq_1..4 with a yes: %s %v, want the acuity question asq_5 before any other screen", d.ui.screen, d.ui.asking)
 	}
 	d.choose("no")
+	if d.ui.screen != screenQuestion || d.ui.asking.ID != "lethal_means" {
+		t.Fatalf("after asq_5 = no: %s %v, want the lethal-means question, the last of the section", d.ui.screen, d.ui.asking)
+	}
+	d.choose("prefer_not")
 	if d.ui.screen != screenUrgent {
-		t.Errorf("after asq_5 = no: %s screen, want urgent", d.ui.screen)
+		t.Errorf("after the safety section: %s screen, want urgent", d.ui.screen)
+	}
+	if !d.sees("put medicines or anything you could use to hurt yourself out of reach") {
+		t.Errorf("the urgent screen lacks the lethal-means line:\n%s", d.screenText())
+	}
+}
+
+// TestUrgentStaysOnScreenWhenTheAnswerIsChangedBack: once the urgent screen
+// was shown, going back and answering no to the ASQ keeps it on the result.
+func TestUrgentStaysOnScreenWhenTheAnswerIsChangedBack(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(map[string]any{"asq_3": "yes", "asq_5": "no", "lethal_means": "no"})
+	if d.ui.screen != screenUrgent {
+		t.Fatalf("after a yes to asq_3: %s", d.ui.screen)
+	}
+	d.tap("Continue the questionnaire")
+	d.answerUntil(nil)
+	if d.ui.screen != screenReview {
+		t.Fatalf("expected the review: %s", d.ui.screen)
+	}
+	if err := d.ui.session.Choose("asq_3", "no"); err != nil { // as if changed from the review
+		t.Fatal(err)
+	}
+	res := d.finish()
+	d.expectHeadline(res, "urgent")
+	d.tab("For your provider")
+	if !d.sees("first answer: Yes; answer now: No") {
+		t.Errorf("the provider tab does not show the changed answer:\n%s", d.screenText())
 	}
 }
 
@@ -252,6 +310,10 @@ func TestPathAdultOnly(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.choose("no")
+	if d.ui.screen != screenQuestion || d.ui.asking.ID != "asq_1" {
+		t.Fatalf("under 18: %s %v, want the ASQ first", d.ui.screen, d.ui.asking)
+	}
+	d.answerUntil(nil)
 	if d.ui.screen != screenEnded || !d.sees("This screening is for adults") {
 		t.Fatalf("under 18: %s screen:\n%s", d.ui.screen, d.screenText())
 	}
@@ -262,11 +324,31 @@ func TestPathAdultOnly(t *testing.T) {
 	}
 }
 
+// TestYoungPersonWithAPositiveASQSeesTheUrgentScreenFirst: under 18 with a
+// yes on the ASQ: the urgent screen, then the adults-only screen with the
+// youth safety words.
+func TestYoungPersonWithAPositiveASQSeesTheUrgentScreenFirst(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(map[string]any{"age_18_plus": "no", "asq_1": "yes", "asq_5": "no"})
+	if d.ui.screen != screenUrgent || !d.sees("Please talk with a clinician today") {
+		t.Fatalf("under 18 with a positive ASQ: %s screen:\n%s", d.ui.screen, d.screenText())
+	}
+	d.tap("Continue the questionnaire")
+	if d.ui.screen != screenEnded || !d.sees("This screening is for adults") {
+		t.Fatalf("after the urgent screen: %s screen:\n%s", d.ui.screen, d.screenText())
+	}
+	if !d.sees(d.ui.def.Flag("youth_safety").Text.In("en")) {
+		t.Errorf("the adults-only screen lacks the youth safety words:\n%s", d.screenText())
+	}
+	d.expectNoTreatmentContent()
+}
+
 func TestGoingBackToChangeADAnyRemovesTheMedicineScreens(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
-	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
 	d.tap("Back")
 	if d.ui.asking == nil || d.ui.asking.ID != "ad_any" {
 		t.Fatalf("Back from the medicines goes to %v", d.ui.asking)
@@ -291,6 +373,7 @@ func TestBackKeepsTheAnswer(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.choose("yes")
+	d.choose("no")
 	d.choose("2")
 	d.tap("Back")
 	if d.ui.asking.ID != "phq9_1" {
@@ -308,6 +391,7 @@ func TestProgressShowsSectionAndPart(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.choose("yes")
+	d.choose("no")
 	d.choose("0")
 	d.choose("0")
 	if !d.sees("Mood · 3 of 10") || !d.sees("Part 2 of 8") {
@@ -384,9 +468,11 @@ func TestAnAnswerMovesOnOnlyIfNothingElseHappened(t *testing.T) {
 	}
 	d.choose("no") // a second tap during the confirmation is ignored
 	fire()
-	if a, _ := d.ui.session.Answer("age_18_plus"); a.Code != "yes" || d.ui.asking.ID != "phq9_1" {
+	if a, _ := d.ui.session.Answer("age_18_plus"); a.Code != "yes" || d.ui.asking.ID != "age_65_plus" {
 		t.Fatalf("after the delay: answer %q, on %s", a.Code, d.ui.asking.ID)
 	}
+	d.choose("no")
+	fire()
 	d.choose("1")
 	d.tap("I need help now") // before the delay is over
 	fire()

@@ -45,12 +45,13 @@ func TestKeyboardOnlyCompletesAFullPath(t *testing.T) {
 	if d.ui.screen != screenMedications {
 		t.Fatalf("%s screen, want the medicines", d.ui.screen)
 	}
-	for _, med := range []struct{ search, weeks, improvement string }{{"zoloft", "8_plus", "under_25"}, {"wellb", "6_7", "25_49"}} {
+	for _, med := range []struct{ search, weeks, improvement string }{{"zoloft", "8_plus", "under_25"}, {"lexap", "6_7", "25_49"}} {
 		d.key(fyne.Key1) // add a medicine
 		test.Type(d.w.Canvas().Focused().(fyne.Focusable), med.search)
 		d.key(fyne.KeyReturn) // the only match
 		d.digit(med.weeks)
-		d.digit("yes")
+		d.digit("yes") // the full dose
+		d.digit("yes") // on most days
 		d.digit(med.improvement)
 		d.key(fyne.KeyReturn) // skip the optional reason
 		if d.ui.screen != screenMedications {
@@ -75,6 +76,7 @@ func TestBackspaceAndAltLeftGoBack(t *testing.T) {
 	d := newDriver(t)
 	d.key(fyne.KeyReturn)
 	d.digit("yes")
+	d.digit("no") // 65 or older
 	d.digit("1")
 	d.key(fyne.KeyBackspace)
 	if d.ui.asking.ID != "phq9_1" {
@@ -87,8 +89,8 @@ func TestBackspaceAndAltLeftGoBack(t *testing.T) {
 		t.Fatalf("the test canvas %T takes no shortcuts", inner)
 	}
 	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt})
-	if d.ui.asking.ID != "age_18_plus" {
-		t.Errorf("Alt+Left goes to %s, want age_18_plus", d.ui.asking.ID)
+	if d.ui.asking.ID != "age_65_plus" {
+		t.Errorf("Alt+Left goes to %s, want age_65_plus", d.ui.asking.ID)
 	}
 }
 
@@ -100,8 +102,8 @@ func TestResultOnScreenMatchesTheHeadlessScorer(t *testing.T) {
 	answers := with(moderate, map[string]any{"ad_any": "yes", "high_bp": "uncontrolled", "goals": []string{"at_home_ketamine"}, "ride_home": "unsure"})
 	d.tap("Start")
 	d.answerUntil(answers)
-	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "unsure", "under_25", "skip")
-	d.addMedicine("bup", "Bupropion (Wellbutrin)", "unsure", "yes", "25_49", "skip")
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "unsure", "yes", "under_25", "skip")
+	d.addMedicine("bup", "Bupropion (Wellbutrin)", "unsure", "yes", "yes", "25_49", "yes", "skip")
 	d.tap("Continue")
 	d.answerUntil(answers)
 	d.finish()

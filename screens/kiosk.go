@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"errors"
 	"log"
 	"time"
 
@@ -54,14 +55,17 @@ type kioskState struct {
 	overlay   *countdown
 	remaining int
 
-	alerted     map[string]bool // outcome ids alerted for this person
-	recordSaved string          // the record saved for this person, if any
-	wrongPINs   int
-	lockedUntil time.Time
+	// alerts are the staff alerts of the current person, by outcome id.
+	alerts map[string]*staffAlert
+	// alertsAcknowledged: staff entered their PIN, so alerts stop repeating.
+	alertsAcknowledged bool
+	recordSaved        string // the record saved for this person, if any
+	wrongPINs          int
+	lockedUntil        time.Time
 }
 
 func newKioskState(ui *UI, opts KioskOptions) *kioskState {
-	k := &kioskState{ui: ui, opts: opts, clock: opts.Clock, alerted: map[string]bool{}}
+	k := &kioskState{ui: ui, opts: opts, clock: opts.Clock, alerts: map[string]*staffAlert{}}
 	if k.clock == nil {
 		k.clock = kiosk.RealClock{}
 	}
@@ -138,7 +142,12 @@ func (k *kioskState) wipe() {
 	for _, o := range k.ui.win.Canvas().Overlays().List() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}
-	clear(k.alerted)
+	k.alertIfUnfinished()
+	for _, a := range k.alerts {
+		stop(a.repeat)
+	}
+	clear(k.alerts)
+	k.alertsAcknowledged = false
 	k.recordSaved = ""
 	k.ui.session.Reset()
 	k.ui.forgetSummary()
@@ -184,17 +193,115 @@ func (k *kioskState) tidyUp() {
 // at most every 10 s, and a repaint within 10 s of the last one is put off.
 const releaseAfterTidy = 12 * time.Second
 
-// alert sends the staff alert for an outcome once per person.
+// alertRepeat is how often a staff alert is sent again until staff
+// acknowledge it with their PIN on the kiosk (spec section 4).
+const alertRepeat = 60 * time.Second
+
+// staffAlert is the staff alert of one outcome for the current person: sent
+// at once, then every minute until staff acknowledge it or the kiosk wipes.
+type staffAlert struct {
+	outcome *questionnaire.Outcome
+	done    bool  // the last sending has finished
+	err     error // and how: nil when the command exited 0 in time
+	repeat  kiosk.Timer
+}
+
+// alert sends the staff alert for an outcome, once per person; it then
+// repeats by itself. The screen shows what became of it (alertText).
 func (k *kioskState) alert(outcome *questionnaire.Outcome) {
-	if k.alerted[outcome.ID] {
+	if k.alerts[outcome.ID] != nil {
 		return
 	}
-	k.alerted[outcome.ID] = true
+	a := &staffAlert{outcome: outcome}
+	k.alerts[outcome.ID] = a
+	k.send(a)
+}
+
+// send runs the alert command once and schedules the next one. When the
+// answer comes, the screen that shows the alert is drawn again.
+func (k *kioskState) send(a *staffAlert) {
 	if k.opts.Alerter == nil {
+		a.done, a.err = true, errNoAlerter
 		return
 	}
-	ev := kiosk.Event{Kind: outcome.ID, Time: k.clock.Now().UTC().Format(time.RFC3339), Kiosk: k.opts.Config.Name}
-	k.opts.Alerter.Send(ev) // runs in the background; failures are logged there
+	ev := kiosk.Event{Kind: a.outcome.ID, Time: k.clock.Now().UTC().Format(time.RFC3339), Kiosk: k.opts.Config.Name}
+	result := k.opts.Alerter.Send(ev)
+	settle := func(err error) {
+		if k.alerts[a.outcome.ID] != a {
+			return // wiped meanwhile: another person's screen
+		}
+		changed := !a.done || (a.err == nil) != (err == nil)
+		a.done, a.err = true, err
+		if changed && (k.ui.screen == screenCrisis || k.ui.screen == screenUrgent) && k.ui.redraw != nil {
+			k.ui.redrawKeepingFocus()
+		}
+	}
+	select {
+	case err := <-result:
+		settle(err)
+	default:
+		go func() {
+			err := <-result
+			fyne.Do(func() { settle(err) })
+		}()
+	}
+	a.repeat = k.after(alertRepeat, func() {
+		if k.alerts[a.outcome.ID] == a && !k.alertsAcknowledged {
+			k.send(a)
+		}
+	})
+}
+
+var errNoAlerter = errors.New("no staff alert is set up")
+
+// acknowledgeAlerts stops the current person's alerts from repeating: staff
+// have come and entered their PIN.
+func (k *kioskState) acknowledgeAlerts() {
+	k.alertsAcknowledged = true
+	for _, a := range k.alerts {
+		stop(a.repeat)
+		a.repeat = nil
+	}
+}
+
+// alertText is what the screen of an outcome says about its staff alert:
+// "we have told the staff" only once the alert command has succeeded, the
+// front-desk, 988 and 911 words if it failed, and nothing while it runs.
+func (k *kioskState) alertText(outcome *questionnaire.Outcome, lang string) string {
+	a := k.alerts[outcome.ID]
+	switch {
+	case a == nil || !a.done:
+		return ""
+	case a.err != nil && len(k.opts.Config.CrisisLines) > 0:
+		return tr(lang, "kiosk.alert_failed_local") // the numbers on screen are the clinic's own
+	case a.err != nil:
+		return tr(lang, "kiosk.alert_failed")
+	}
+	return tr(lang, "kiosk.told_staff")
+}
+
+// alertIfUnfinished, as the kiosk wipes, tells the staff when the person
+// left with the ASQ started but not finished: the ASQ toolkit treats that as
+// a positive screen, so a clinician should look for them.
+func (k *kioskState) alertIfUnfinished() {
+	s := k.ui.session
+	if s.IsEmpty() {
+		return
+	}
+	at := ""
+	if k.ui.current != nil {
+		at = k.ui.current.ID
+	}
+	s.End(at)
+	res := s.Result()
+	for _, sc := range res.Scores {
+		if sc.Unfinished && res.Outcome != nil && res.Outcome.Interrupts && k.alerts[res.Outcome.ID] == nil && k.opts.Alerter != nil {
+			ev := kiosk.Event{Kind: res.Outcome.ID, Time: k.clock.Now().UTC().Format(time.RFC3339), Kiosk: k.opts.Config.Name}
+			k.opts.Alerter.Send(ev) // the person has gone; failures are logged
+			log.Printf("kiosk: the person left with the %s started but not finished; staff alert %q sent", sc.Score.ID, res.Outcome.ID)
+			return
+		}
+	}
 }
 
 // pinLocked tells whether too many wrong PINs have locked the pad.

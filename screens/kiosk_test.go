@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -161,7 +163,8 @@ func (k *kioskDriver) waitReleases(n int32) bool {
 func TestWipeGivesMemoryBackAndLetsFyneForgetTheScreens(t *testing.T) {
 	k := newKioskDriver(t)
 	k.begin()
-	k.choose("no") // under 18: an ended screen
+	k.choose("no") // under 18: the ASQ, then an ended screen
+	k.answerUntil(nil)
 	k.tap("Back to start")
 	if !k.waitReleases(1) {
 		t.Fatal("no memory release after the wipe")
@@ -186,6 +189,7 @@ func TestWipeGivesMemoryBackAndLetsFyneForgetTheScreens(t *testing.T) {
 	// Someone who arrives before the tidy-up keeps the kiosk as it is.
 	k.begin()
 	k.choose("no")
+	k.answerUntil(nil) // the ASQ
 	k.tap("Back to start")
 	k.tap("Touch to start")
 	k.clock.Advance(tidyAfter + releaseAfterTidy)
@@ -201,6 +205,7 @@ func TestTouchDuringCountdownKeepsTheSession(t *testing.T) {
 	k := newKioskDriver(t)
 	k.begin()
 	k.choose("yes")
+	k.choose("no") // 65 or older
 	k.clock.Advance(100 * time.Second)
 	if !k.overlayShown() {
 		t.Fatal("no countdown")
@@ -231,8 +236,8 @@ func TestTouchDuringCountdownKeepsTheSession(t *testing.T) {
 func TestCrisisAndUrgentWaitLongerAndAlertStaffOnce(t *testing.T) {
 	k := newKioskDriver(t)
 	k.begin()
-	k.answerUntil(map[string]any{"asq_2": "yes"})
-	if k.ui.screen != screenUrgent || !k.sees("Please go to the front desk now") {
+	k.answerUntil(map[string]any{"asq_2": "yes", "lethal_means": "no"})
+	if k.ui.screen != screenUrgent || !k.sees("We have told the staff, and someone is coming to you now") {
 		t.Fatalf("urgent screen:\n%s", k.screenText())
 	}
 	k.clock.Advance(5 * time.Minute)
@@ -240,12 +245,12 @@ func TestCrisisAndUrgentWaitLongerAndAlertStaffOnce(t *testing.T) {
 		t.Error("the urgent screen timed out after 5 minutes; it should wait 10")
 	}
 	k.tap("I need help now")
-	if !k.sees("Please go to the front desk now") {
+	if !k.sees("Please stay here. We have told the staff") {
 		t.Errorf("crisis screen:\n%s", k.screenText())
 	}
 	k.tap("I need help now")
-	if got := k.alerts.kinds(); got != "urgent,crisis" {
-		t.Errorf("alerts %q, want urgent then crisis, each once", got)
+	if got := k.alerts.kinds(); !strings.HasPrefix(got, "urgent,") || strings.Count(got, "crisis") != 1 {
+		t.Errorf("alerts %q, want urgent then crisis, each at once", got)
 	}
 	ev := k.alerts.events[0]
 	if ev.Kiosk != "waiting-room-1" || ev.Time == "" {
@@ -255,10 +260,95 @@ func TestCrisisAndUrgentWaitLongerAndAlertStaffOnce(t *testing.T) {
 	if k.ui.screen != screenAttract {
 		t.Errorf("the crisis screen never timed out: %s", k.ui.screen)
 	}
+	before := k.alerts.kinds()
+	k.clock.Advance(3 * time.Minute)
+	if got := k.alerts.kinds(); got != before {
+		t.Errorf("alerts went on after the wipe: %q, then %q", before, got)
+	}
 	k.begin()
 	k.tap("I need help now")
-	if got := k.alerts.kinds(); got != "urgent,crisis,crisis" {
-		t.Errorf("the next person's crisis sent %q", got)
+	if got := k.alerts.kinds(); got != before+",crisis" {
+		t.Errorf("the next person's crisis sent %q after %q", got, before)
+	}
+}
+
+// TestAlertRepeatsUntilStaffAcknowledge: the crisis alert is sent again
+// every minute until staff enter their PIN on the kiosk.
+func TestAlertRepeatsUntilStaffAcknowledge(t *testing.T) {
+	k := newKioskDriver(t)
+	k.begin()
+	k.tap("I need help now")
+	for n := 2; n <= 4; n++ {
+		k.clock.Advance(alertRepeat)
+		if got := strings.Count(k.alerts.kinds(), "crisis"); got != n {
+			t.Fatalf("after %d minutes: %d crisis alerts, want %d", n-1, got, n)
+		}
+	}
+	k.holdCorner(3 * time.Second)
+	k.enterPIN(staffPIN)
+	if !k.sees("Reset session") {
+		t.Fatalf("the staff menu:\n%s", k.screenText())
+	}
+	k.tap("Cancel")
+	k.clock.Advance(3 * alertRepeat)
+	if got := strings.Count(k.alerts.kinds(), "crisis"); got != 4 {
+		t.Errorf("after the staff PIN: %d crisis alerts, want the 4 sent before", got)
+	}
+}
+
+// failingAlerts is an alert command that fails, or never answers.
+type failingAlerts struct{ hang bool }
+
+func (f failingAlerts) Send(kiosk.Event) <-chan error {
+	done := make(chan error, 1)
+	if !f.hang {
+		done <- errors.New("exit status 3")
+	}
+	return done
+}
+
+// TestAFailedAlertSendsThePersonToTheFrontDesk: "we have told the staff"
+// appears only once the alert succeeded; a failing command shows the front
+// desk, 988 and 911 instead, and a hanging one says nothing it cannot keep.
+func TestAFailedAlertSendsThePersonToTheFrontDesk(t *testing.T) {
+	for _, hang := range []bool{false, true} {
+		k := newKioskDriver(t)
+		k.ui.kiosk.opts.Alerter = failingAlerts{hang: hang}
+		k.begin()
+		k.tap("I need help now")
+		if k.sees("We have told the staff") {
+			t.Errorf("hang %v: the crisis screen says the staff were told:\n%s", hang, k.screenText())
+		}
+		if got := k.sees("Please go to the front desk now, or call 988. If you might act on these thoughts, call 911."); got == hang {
+			t.Errorf("hang %v: the front-desk words shown %v:\n%s", hang, got, k.screenText())
+		}
+	}
+}
+
+// TestCrisisScreenShowsItsNextStepsInOrder: every next step of the crisis
+// outcome, in its order, in both languages; in Spanish the text line says
+// AYUDA.
+func TestCrisisScreenShowsItsNextStepsInOrder(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		d := newDriver(t)
+		d.ui.setLanguage(lang)
+		d.tap(map[string]string{"en": "I need help now", "es": "Necesito ayuda ahora"}[lang])
+		text := d.screenText()
+		last := -1
+		for i, step := range d.ui.def.Outcome("crisis").NextSteps {
+			want := fmt.Sprintf("%d. %s", i+1, step.In(lang))
+			at := strings.Index(unwrap(text), want)
+			if at < 0 || at < last {
+				t.Errorf("%s: step %d %q missing or out of order:\n%s", lang, i+1, want, text)
+			}
+			last = at
+		}
+		if lang == "es" && (!strings.Contains(text, "AYUDA") || !strings.Contains(unwrap(text), "442-AYUDAME") || strings.Contains(text, "HOME")) {
+			t.Errorf("the Spanish crisis screen must give AYUDA and WhatsApp, not HOME:\n%s", text)
+		}
+		if lang == "en" && !strings.Contains(unwrap(text), "988lifeline.org") {
+			t.Errorf("the crisis screen lacks the 988 chat:\n%s", text)
+		}
 	}
 }
 
@@ -315,6 +405,7 @@ func TestStaffPINResetsAndExits(t *testing.T) {
 	k := newKioskDriver(t)
 	k.begin()
 	k.choose("yes")
+	k.choose("no") // 65 or older
 	k.holdCorner(2 * time.Second)
 	if k.sees("Staff PIN") {
 		t.Fatal("a 2 s press opened the PIN pad")

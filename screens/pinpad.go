@@ -92,6 +92,7 @@ func (p *pinPad) submit() {
 		}
 		return
 	}
+	k.acknowledgeAlerts() // staff are here: the alert stops repeating
 	p.showStaffMenu()
 }
 

@@ -155,7 +155,8 @@ func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
 func (ui *UI) words() questionnaire.Words {
 	l := ui.lang
 	return questionnaire.Words{Entry: tr(l, "meds.entry"), Count: tr(l, "result.count"), Positive: tr(l, "result.positive"),
-		Negative: tr(l, "result.negative"), NotAnswered: tr(l, "review.unanswered")}
+		Negative: tr(l, "result.negative"), NotAnswered: tr(l, "review.unanswered"),
+		NotCompleted: tr(l, "result.not_completed"), Changed: tr(l, "result.changed")}
 }
 
 // flags shows what to raise with the provider: first the safety screen,

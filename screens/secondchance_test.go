@@ -119,7 +119,7 @@ func TestAnotherAntidepressantCanBeNamed(t *testing.T) {
 	}
 	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "  Agomelatine ")
 	d.tap("Continue")
-	for _, code := range []string{"8_plus", "yes", "under_25"} {
+	for _, code := range []string{"8_plus", "yes", "yes", "under_25"} {
 		d.choose(code)
 	}
 	d.tap("Skip this question")

@@ -47,11 +47,13 @@ func TestSoakAThousandKioskSessions(t *testing.T) {
 			k.tap("Start over")
 		case i%3 == 0:
 			k.choose("yes")
+			k.choose("no") // 65 or older
 			k.choose("2")
 			k.tap("I need help now")
 			k.tap("Back to start")
 		case i%3 == 1:
 			k.choose("no")
+			k.answerUntil(nil) // under 18: the ASQ, then the adults-only screen
 			k.tap("Back to start")
 		default:
 			k.choose("yes")

@@ -44,7 +44,7 @@ func TestSpanishPathThroughTheApp(t *testing.T) {
 		}
 	}
 	d.key(fyne.KeyReturn)
-	if d.ui.screen != screenResult || !d.sees("La ketamina normalmente no es el primer paso") {
+	if d.ui.screen != screenResult || !d.sees("Normalmente se prueban otros tratamientos antes que la ketamina") {
 		t.Fatalf("the result in Spanish: %s\n%s", d.ui.screen, d.screenText())
 	}
 	d.tab("Sus puntuaciones")
@@ -58,7 +58,7 @@ func TestSpanishPathThroughTheApp(t *testing.T) {
 	}
 	d.choose("no")
 	d.tap("See my result")
-	if !d.sees("Ketamine is usually not the first step") {
+	if !d.sees("Other treatments usually come before ketamine") {
 		t.Errorf("the result in English:\n%s", d.screenText())
 	}
 }
@@ -67,6 +67,7 @@ func TestLanguageChangeKeepsAnswersMidway(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.choose("yes")
+	d.choose("no") // 65 or older
 	d.choose("2")
 	d.tap("Español")
 	if d.ui.asking.ID != "phq9_2" || !d.sees("Se ha sentido decaído(a), deprimido(a) o sin esperanzas") {
@@ -97,7 +98,7 @@ func TestLowVisionSpanishSpeakerCompletesByKeyboard(t *testing.T) {
 	}
 	d.keyboardAnswers(with(moderate, nil))
 	d.key(fyne.KeyReturn) // Ver mi resultado
-	if d.ui.screen != screenResult || !d.sees("La ketamina normalmente no es el primer paso") {
+	if d.ui.screen != screenResult || !d.sees("Normalmente se prueban otros tratamientos antes que la ketamina") {
 		t.Fatalf("%s\n%s", d.ui.screen, d.screenText())
 	}
 	if th, ok := fyne.CurrentApp().Settings().Theme().(readableTheme); !ok || th.Scale != 2 || !th.HighContrast {

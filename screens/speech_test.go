@@ -20,6 +20,7 @@ func TestReadAloudReadsStemQuestionAndAnswers(t *testing.T) {
 	d.ui.opts.Speaker = sp
 	d.tap("Start")
 	d.choose("yes")
+	d.choose("no") // 65 or older
 	d.tap("Read aloud")
 	want := "en: Over the last 2 weeks, how often have you been bothered by any of the following problems? Little interest or pleasure in doing things. 1: Not at all. 2: Several days. 3: More than half the days. 4: Nearly every day."
 	if len(sp.said) != 1 || sp.said[0] != want {

@@ -32,8 +32,8 @@ var screenStates = []struct {
 	{"05-medicines", false, func(d *driver) {
 		d.tap("Start")
 		d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
-		d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "no_benefit")
-		d.addMedicine("bup", "Bupropion (Wellbutrin)", "6_7", "unsure", "25_49", "skip")
+		d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "no_benefit")
+		d.addMedicine("bup", "Bupropion (Wellbutrin)", "6_7", "unsure", "yes", "25_49", "yes", "skip")
 	}},
 	{"06-medicine-search", false, func(d *driver) {
 		d.tap("Start")
@@ -104,8 +104,8 @@ func reachDiscussResult(d *driver) {
 	answers := with(moderate, map[string]any{"ad_any": "yes", "gad7_1": "3", "gad7_2": "3", "gad7_3": "3", "gad7_4": "2", "high_bp": "uncontrolled"})
 	d.tap("Start")
 	d.answerUntil(answers)
-	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "under_25", "skip")
-	d.addMedicine("bup", "Bupropion (Wellbutrin)", "8_plus", "yes", "25_49", "skip")
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
+	d.addMedicine("bup", "Bupropion (Wellbutrin)", "8_plus", "yes", "yes", "25_49", "yes", "skip")
 	d.tap("Continue")
 	d.answerUntil(answers)
 	d.finish()

@@ -15,14 +15,17 @@ func (ui *UI) showUrgent(outcome *questionnaire.Outcome, from *questionnaire.Ite
 	ui.redraw = func() { ui.showUrgent(outcome, from) }
 	l := ui.lang
 	box := container.NewVBox(heading(outcome.Headline.In(l)))
+	ui.session.Shown(outcome.ID) // from now on a changed answer never withdraws it
 	if ui.kiosk != nil {
-		box.Add(wrapped(tr(l, "kiosk.front_desk"), theme.SizeNameSubHeadingText, true))
 		ui.kiosk.alert(outcome)
+		if text := ui.kiosk.alertText(outcome, l); text != "" {
+			box.Add(wrapped(text, theme.SizeNameSubHeadingText, true))
+		}
 	}
 	box.Add(ui.crisisStrip())
 	box.Add(widget.NewSeparator())
 	box.Add(body(outcome.Explanation.In(l)))
-	for _, s := range outcome.NextSteps {
+	for _, s := range ui.steps(outcome) {
 		box.Add(body("• " + s.In(l)))
 	}
 	onContinue := func() {

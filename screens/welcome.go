@@ -37,7 +37,10 @@ func (ui *UI) showWelcome() {
 		heading(tr(l, "welcome.heading")),
 		body(tr(l, "welcome.what")+" "+tr(l, "welcome.why")),
 		body(tr(l, "welcome.time")),
-		wrapped(ui.def.Texts["not_a_diagnosis"].In(l), theme.SizeNameText, true),
+		// The intended use: for adults, to prepare a conversation with a
+		// provider; not a diagnosis, a treatment or dose recommendation, or
+		// for emergencies.
+		wrapped(ui.def.Texts["intended_use"].In(l), theme.SizeNameText, true),
 		body(ui.privacyText()),
 	))
 	bar := bottomBar(about, start)
@@ -64,6 +67,7 @@ func (ui *UI) showEducation() {
 	ui.redraw = ui.showEducation
 	l := ui.lang
 	box := container.NewVBox(heading(tr(l, "education.heading")))
+	box.Add(wrapped(ui.def.Texts["intended_use"].In(l), theme.SizeNameText, true))
 	for _, t := range ui.def.Education {
 		box.Add(subheading(t.Heading.In(l)))
 		box.Add(body(t.Body.In(l)))

@@ -58,7 +58,7 @@ func (b *bench) kiosk() (*kioskFigures, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, err = cf.WriteString("clinic_name: Riverside Clinic\nkiosk_name: waiting-room-1\n")
+	_, err = cf.WriteString("clinic_name: Riverside Clinic\nkiosk_name: waiting-room-1\nalert_command: [\"true\"]\n")
 	if cerr := cf.Close(); err == nil {
 		err = cerr
 	}
