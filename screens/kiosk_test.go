@@ -286,7 +286,7 @@ func TestAlertRepeatsUntilStaffAcknowledge(t *testing.T) {
 	}
 	k.holdCorner(3 * time.Second)
 	k.enterPIN(staffPIN)
-	if !k.sees("Reset session") {
+	if !k.sees("Reset session") || !k.sees("Alert acknowledged") {
 		t.Fatalf("the staff menu:\n%s", k.screenText())
 	}
 	k.tap("Cancel")

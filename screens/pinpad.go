@@ -110,6 +110,13 @@ func (p *pinPad) showStaffMenu() {
 		}
 	})
 	back := p.ui.button(tr(l, "pin.cancel"), widget.MediumImportance, p.close)
-	p.open(container.NewVBox(subheading(tr(l, "staff.heading")), reset, exit, back))
+	menu := container.NewVBox(subheading(tr(l, "staff.heading")))
+	if len(p.ui.kiosk.alerts) > 0 {
+		menu.Add(body(tr(l, "staff.acknowledged")))
+	}
+	menu.Add(reset)
+	menu.Add(exit)
+	menu.Add(back)
+	p.open(menu)
 	p.ui.keysOverride = &keyHandlers{}
 }

@@ -253,7 +253,7 @@ func (w *writer) scores() {
 			continue // below, with the medicines they count
 		}
 		text := questionnaire.ScoreText(s, l, w.words())
-		if !s.Complete {
+		if !s.Complete && !s.NotCompleted {
 			text += " — " + label(l, "partial")
 		}
 		w.bullet(s.Score.Name.In(l) + ": " + text)
@@ -289,16 +289,13 @@ func (w *writer) medicines() {
 			fields = append(fields, f)
 		}
 	}
-	const nameWidth, countedWidth = 38.0, 40.0
-	widths := []float64{nameWidth}
+	const nameWidth, countedWidth = 34.0, 42.0
 	header := []string{list.Fields[0].LabelIn(l)}
 	for _, f := range fields {
-		widths = append(widths, (bodyWidth-nameWidth-countedWidth)/float64(len(fields)))
 		header = append(header, f.LabelIn(l))
 	}
-	widths = append(widths, countedWidth)
 	header = append(header, label(l, "col_counted"))
-	w.row(widths, header, "B")
+	var rows [][]string
 	for i, e := range entries {
 		cells := []string{orDash(questionnaire.EntryName(list, e, l))}
 		for _, f := range fields {
@@ -308,9 +305,49 @@ func (w *writer) medicines() {
 			}
 			cells = append(cells, text)
 		}
-		cells = append(cells, w.counted(i))
+		rows = append(rows, append(cells, w.counted(i)))
+	}
+	widths := []float64{nameWidth}
+	widths = append(widths, w.answerWidths(bodyWidth-nameWidth-countedWidth, header, rows)...)
+	widths = append(widths, countedWidth)
+	w.row(widths, header, "B")
+	for _, cells := range rows {
 		w.row(widths, cells, "")
 	}
+}
+
+// answerWidths shares the room between the answer columns (every column but
+// the first and the last) so that no word is split: each column gets its
+// longest word, and what is left is shared evenly. When the longest words do
+// not fit, the room is shared in proportion to them.
+func (w *writer) answerWidths(room float64, header []string, rows [][]string) []float64 {
+	n := len(header) - 2
+	need := make([]float64, n)
+	measure := func(text, style string, col int) {
+		w.pdf.SetFont("Helvetica", style, 8.5)
+		for _, word := range strings.Fields(text) {
+			need[col] = max(need[col], w.pdf.GetStringWidth(forMeasuring(toCodePage(word)))+3)
+		}
+	}
+	for c := range n {
+		measure(header[c+1], "B", c)
+		for _, r := range rows {
+			measure(r[c+1], "", c)
+		}
+	}
+	total := 0.0
+	for _, x := range need {
+		total += x
+	}
+	out := make([]float64, n)
+	for c := range n {
+		if total <= room {
+			out[c] = need[c] + (room-total)/float64(n)
+		} else {
+			out[c] = room * need[c] / total
+		}
+	}
+	return out
 }
 
 func orDash(s string) string {

@@ -290,3 +290,34 @@ func TestSpanishPDF(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclinedTraumaScreenIsNotCompletedInPDFAndFHIR: in both languages the
+// PDF says the trauma screen was not completed, never a score, and the FHIR
+// response carries the declined answer and no trauma item.
+func TestDeclinedTraumaScreenIsNotCompletedInPDFAndFHIR(t *testing.T) {
+	for _, c := range []struct{ lang, notCompleted, flag string }{
+		{"en", "PC-PTSD-5 trauma screen: not completed", "The trauma screen (PC-PTSD-5) was not completed."},
+		{"es", "Evaluación de trauma PC-PTSD-5: no completada", "La evaluación de trauma (PC-PTSD-5) no se completó."},
+	} {
+		in := input(t, map[string]any{"pcptsd5_trauma": "prefer_not"})
+		in.Lang = c.lang
+		in.Session.SetLanguage("en") // answered in English, summarised in the clinic's language
+		all := strings.Join(pdfPages(t, in), " ")
+		mustContain(t, all, c.notCompleted, c.lang+": the trauma score")
+		mustContain(t, all, c.flag, c.lang+": the ptsd_not_completed flag")
+		for _, wrong := range []string{"0 of 5", "0 de 5"} {
+			if strings.Contains(all, "PC-PTSD-5 trauma screen: "+wrong) || strings.Contains(all, "PC-PTSD-5: "+wrong) {
+				t.Errorf("%s: the declined screen is printed as a score %q", c.lang, wrong)
+			}
+		}
+		mustContain(t, all, in.Session.Definition().Texts["asq_self_administered"].In(c.lang), c.lang+": the ASQ note")
+		data, err := json.Marshal(Response(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		if !strings.Contains(text, `"linkId":"pcptsd5_trauma"`) || !strings.Contains(text, "prefer_not") || strings.Contains(text, `"linkId":"pcptsd5_1"`) {
+			t.Errorf("%s: the FHIR response of a declined trauma screen: %s", c.lang, text)
+		}
+	}
+}
