@@ -468,3 +468,32 @@ func TestKioskCrisisLinesComeFromTheConfig(t *testing.T) {
 		t.Errorf("crisis screen with UK lines:\n%s", k.screenText())
 	}
 }
+
+// TestWalkingAwayDuringTheASQAlertsStaff: a person who leaves the kiosk with
+// the suicide-risk questions started but not finished counts as a positive
+// screen, so the idle wipe sends the urgent alert; one who leaves before them
+// sends nothing.
+func TestWalkingAwayDuringTheASQAlertsStaff(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		until map[string]any
+		want  string
+	}{
+		{"before the ASQ", map[string]any{"phq9_5": nil}, ""},
+		{"on its first question", map[string]any{"asq_1": nil}, "urgent"},
+		{"half way through it", map[string]any{"asq_3": nil}, "urgent"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			k := newKioskDriver(t)
+			k.begin()
+			k.answerUntil(c.until)
+			k.clock.Advance(3 * time.Minute) // walks away: countdown, then the wipe
+			if k.ui.screen != screenAttract {
+				t.Fatalf("no wipe: %s", k.ui.screen)
+			}
+			if got := k.alerts.kinds(); got != c.want {
+				t.Errorf("alerts %q, want %q", got, c.want)
+			}
+		})
+	}
+}
