@@ -41,7 +41,7 @@ func TestRealBinary(t *testing.T) {
 	})
 	t.Run("score", func(t *testing.T) {
 		out, err := exec.Command(bin, "score", filepath.Join("headless", "testdata", "trd-severe.json")).Output()
-		if err != nil || !strings.Contains(string(out), `"outcome": "discuss_ketamine"`) {
+		if err != nil || !strings.Contains(string(out), `"outcome": "provider_review"`) {
 			t.Errorf("ketascreen score: %v\n%s", err, out)
 		}
 		cmd := exec.Command(bin, "score", filepath.Join("headless", "testdata", "unanswered.json"))
