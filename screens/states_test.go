@@ -49,6 +49,8 @@ var screenStates = []struct {
 	{"09-adult-only", false, func(d *driver) {
 		d.tap("Start")
 		d.choose("no")
+		d.answerUntil(map[string]any{"asq_1": "yes", "asq_5": "no"}) // under 18: the ASQ, positive
+		d.tap("Continue the questionnaire")                          // past the urgent screen
 	}},
 	{"10-review", false, func(d *driver) {
 		d.tap("Start")
