@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"ketascreen/questionnaire"
 )
 
 // moderate gives a PHQ-9 total of 12 with item 9 at 0.
@@ -128,16 +130,24 @@ func TestMedicineCanBeChangedAndRemoved(t *testing.T) {
 	}
 }
 
-func TestPathKetamineUnlikely(t *testing.T) {
-	d := newDriver(t)
-	d.tap("Start")
-	answers := with(moderate, map[string]any{"ad_any": "yes", "aneurysm": "yes"})
+// withTwoFailedTrials answers a moderate depression with two different
+// antidepressants that failed, and the other answers given, to the result.
+func (d *driver) withTwoFailedTrials(other map[string]any) *questionnaire.Result {
+	d.t.Helper()
+	answers := with(moderate, other)
+	answers["ad_any"] = "yes"
 	d.answerUntil(answers)
 	d.addMedicine("zolo", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
 	d.addMedicine("lexa", "Escitalopram (Lexapro)", "8_plus", "yes", "yes", "under_25", "skip")
 	d.tap("Continue")
 	d.answerUntil(answers)
-	res := d.finish()
+	return d.finish()
+}
+
+func TestPathKetamineUnlikely(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	res := d.withTwoFailedTrials(map[string]any{"aneurysm": "yes"})
 	d.expectHeadline(res, "ketamine_unlikely")
 	d.expectFlags(res, "aneurysm")
 }
@@ -147,13 +157,7 @@ func TestPathKetamineUnlikely(t *testing.T) {
 func TestPathSpecialistFirst(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
-	answers := with(moderate, map[string]any{"ad_any": "yes", "bipolar": "yes"})
-	d.answerUntil(answers)
-	d.addMedicine("zolo", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
-	d.addMedicine("lexa", "Escitalopram (Lexapro)", "8_plus", "yes", "yes", "under_25", "skip")
-	d.tap("Continue")
-	d.answerUntil(answers)
-	res := d.finish()
+	res := d.withTwoFailedTrials(map[string]any{"bipolar": "yes"})
 	d.expectHeadline(res, "specialist_first")
 	d.expectFlags(res, "bipolar", "bipolar_eval")
 	d.tab("Why")
