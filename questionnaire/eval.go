@@ -313,7 +313,7 @@ func (ev *evaluator) score(s *Score) *ScoreResult {
 	}
 	if s.Completed != nil {
 		if ok, _ := ev.holds(s.Completed); !ok {
-			r.NotCompleted, r.Complete = true, false
+			r.NotCompleted = true
 			r.Value, r.Causes = 0, nil
 			return r
 		}

@@ -224,8 +224,7 @@ func (k *kioskState) send(a *staffAlert) {
 		a.done, a.err = true, errNoAlerter
 		return
 	}
-	ev := kiosk.Event{Kind: a.outcome.ID, Time: k.clock.Now().UTC().Format(time.RFC3339), Kiosk: k.opts.Config.Name}
-	result := k.opts.Alerter.Send(ev)
+	result := k.opts.Alerter.Send(k.event(a.outcome.ID))
 	settle := func(err error) {
 		if k.alerts[a.outcome.ID] != a {
 			return // wiped meanwhile: another person's screen
@@ -294,14 +293,16 @@ func (k *kioskState) alertIfUnfinished() {
 	}
 	s.End(at)
 	res := s.Result()
-	for _, sc := range res.Scores {
-		if sc.Unfinished && res.Outcome != nil && res.Outcome.Interrupts && k.alerts[res.Outcome.ID] == nil && k.opts.Alerter != nil {
-			ev := kiosk.Event{Kind: res.Outcome.ID, Time: k.clock.Now().UTC().Format(time.RFC3339), Kiosk: k.opts.Config.Name}
-			k.opts.Alerter.Send(ev) // the person has gone; failures are logged
-			log.Printf("kiosk: the person left with the %s started but not finished; staff alert %q sent", sc.Score.ID, res.Outcome.ID)
-			return
-		}
+	if !res.LeftUnfinished() || res.Outcome == nil || !res.Outcome.Interrupts || k.alerts[res.Outcome.ID] != nil || k.opts.Alerter == nil {
+		return
 	}
+	k.opts.Alerter.Send(k.event(res.Outcome.ID)) // the person has gone; failures are logged
+	log.Printf("kiosk: the person left with a screen started but not finished; staff alert %q sent", res.Outcome.ID)
+}
+
+// event is a staff alert event of this kiosk, now.
+func (k *kioskState) event(kind string) kiosk.Event {
+	return kiosk.Event{Kind: kind, Time: k.clock.Now().UTC().Format(time.RFC3339), Kiosk: k.opts.Config.Name}
 }
 
 // pinLocked tells whether too many wrong PINs have locked the pad.

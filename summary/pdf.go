@@ -253,7 +253,7 @@ func (w *writer) scores() {
 			continue // below, with the medicines they count
 		}
 		text := questionnaire.ScoreText(s, l, w.words())
-		if !s.Complete && !s.NotCompleted {
+		if !s.Complete {
 			text += " — " + label(l, "partial")
 		}
 		w.bullet(s.Score.Name.In(l) + ": " + text)
