@@ -458,6 +458,9 @@ type Definition struct {
 	OutcomeRule []*Rule
 	Pathways    []*Outcome
 	PathwayRule []*Rule
+	// Crisis is the outcome "I need help now" leads to (help_now = yes):
+	// its screen puts the crisis lines first and alerts a kiosk's staff.
+	Crisis *Outcome
 	FlagGroups  []*FlagGroup
 	Flags       []*Flag
 	Resources   []*Resource

@@ -19,6 +19,9 @@ type Session struct {
 	// ended and endedAt: the session ended (End) on that item.
 	ended   bool
 	endedAt string
+	// changing: an answer is being changed from the review (Change), so
+	// the navigation leads back to the review.
+	changing bool
 }
 
 // NewSession starts an empty session.

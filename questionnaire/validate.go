@@ -612,28 +612,44 @@ func (l *loader) checkFieldFlow(list *Item, index int, f *Item) {
 
 // checkRules reports rules and flags that can never fire, and results no rule leads to.
 func (l *loader) checkRules() {
-	for _, list := range [][]*Rule{l.def.OutcomeRule, l.def.PathwayRule} {
-		var always *Rule
-		seen := map[string]*Rule{}
-		for _, r := range list {
-			if r.When == nil || r.When.root == nil {
-				continue
-			}
-			canon := r.When.root.String()
-			switch {
-			case always != nil:
-				l.r.errs.add(r.Pos, fmt.Sprintf("rule %q can never fire: rule %q before it always holds", r.ID, always.ID))
-			case seen[canon] != nil:
-				l.r.errs.add(r.Pos, fmt.Sprintf("rule %q can never fire: rule %q before it has the same condition", r.ID, seen[canon].ID))
-			case !possible(r.When.root):
-				l.r.errs.add(r.Pos, fmt.Sprintf("rule %q can never fire: %q can never hold", r.ID, r.When.Source))
-			}
-			seen[canon] = r
-			if r.When.root.kind == exprAlways && always == nil {
-				always = r
-			}
+	l.checkRulesCanFire(l.def.OutcomeRule)
+	l.checkRulesCanFire(l.def.PathwayRule)
+	l.checkStopRulesFirst()
+	l.checkPathwayFallback()
+	l.checkOutcomesLed()
+	l.checkFlagsPossible()
+	l.checkScoreCases()
+	l.checkCrisis()
+}
+
+// checkRulesCanFire reports rules that can never fire: after a rule that
+// always holds, after one with the same condition, or never holding.
+func (l *loader) checkRulesCanFire(list []*Rule) {
+	var always *Rule
+	seen := map[string]*Rule{}
+	for _, r := range list {
+		if r.When == nil || r.When.root == nil {
+			continue
+		}
+		canon := r.When.root.String()
+		switch {
+		case always != nil:
+			l.r.errs.add(r.Pos, fmt.Sprintf("rule %q can never fire: rule %q before it always holds", r.ID, always.ID))
+		case seen[canon] != nil:
+			l.r.errs.add(r.Pos, fmt.Sprintf("rule %q can never fire: rule %q before it has the same condition", r.ID, seen[canon].ID))
+		case !possible(r.When.root):
+			l.r.errs.add(r.Pos, fmt.Sprintf("rule %q can never fire: %q can never hold", r.ID, r.When.Source))
+		}
+		seen[canon] = r
+		if r.When.root.kind == exprAlways && always == nil {
+			always = r
 		}
 	}
+}
+
+// checkStopRulesFirst: the outcome rules that end the flow (safety) come
+// before every other outcome rule.
+func (l *loader) checkStopRulesFirst() {
 	var nonStop *Rule
 	for _, r := range l.def.OutcomeRule {
 		if r.Result == nil {
@@ -645,25 +661,36 @@ func (l *loader) checkRules() {
 			l.r.errs.add(r.Pos, fmt.Sprintf("rule %q ends the flow, so it must come before rule %q, which does not (safety outcomes are checked first)", r.ID, nonStop.ID))
 		}
 	}
+}
+
+// checkPathwayFallback: the last pathway rule always holds.
+func (l *loader) checkPathwayFallback() {
 	if n := len(l.def.PathwayRule); n > 0 {
 		if last := l.def.PathwayRule[n-1]; last.When != nil && last.When.root != nil && last.When.root.kind != exprAlways {
 			l.r.errs.add(last.Pos, fmt.Sprintf("the last pathway rule %q must be \"when: always\", so that every completed screening gets a pathway", last.ID))
 		}
 	}
+}
+
+// checkOutcomesLed: every outcome and pathway has a rule leading to it.
+func (l *loader) checkOutcomesLed() {
+	rules := append(slices.Clone(l.def.OutcomeRule), l.def.PathwayRule...)
 	for _, o := range append(slices.Clone(l.def.Outcomes), l.def.Pathways...) {
-		led := false
-		for _, r := range append(slices.Clone(l.def.OutcomeRule), l.def.PathwayRule...) {
-			led = led || r.Result == o
-		}
-		if !led {
+		if !slices.ContainsFunc(rules, func(r *Rule) bool { return r.Result == o }) {
 			l.r.errs.add(o.Pos, fmt.Sprintf("no rule leads to %q, so it can never be the result", o.ID))
 		}
 	}
+}
+
+func (l *loader) checkFlagsPossible() {
 	for _, f := range l.def.Flags {
 		if f.When != nil && f.When.root != nil && !possible(f.When.root) {
 			l.r.errs.add(f.Pos, fmt.Sprintf("flag %q can never be raised: %q can never hold", f.ID, f.When.Source))
 		}
 	}
+}
+
+func (l *loader) checkScoreCases() {
 	for _, s := range l.def.Scores {
 		for i, cs := range s.Cases {
 			if cs.When == nil || cs.When.root == nil {
@@ -677,6 +704,27 @@ func (l *loader) checkRules() {
 			}
 		}
 	}
+}
+
+// checkCrisis finds the crisis outcome: the one "I need help now" leads to.
+// Pressing it must end the questions at once, whatever else was answered,
+// or the button would not reach the crisis screen.
+func (l *loader) checkCrisis() {
+	if len(*l.r.errs) > 0 {
+		return // the session below needs a sound definition
+	}
+	it := l.def.Item(HelpNow)
+	if it == nil || it.Type != Control {
+		l.r.errs.add(Pos{File: l.def.File, Line: 1, Column: 1}, fmt.Sprintf("there is no control item %q: the \"I need help now\" button sets it, and an outcome rule on it must lead to the crisis screen", HelpNow))
+		return
+	}
+	s := NewSessionWith(l.def, Answers{HelpNow: {Code: "yes"}})
+	outcome, ended := s.Ended()
+	if !ended {
+		l.r.errs.add(it.Pos, fmt.Sprintf("no outcome rule that ends the flow holds for %s = yes: the \"I need help now\" button must lead to the crisis screen at once", HelpNow))
+		return
+	}
+	l.def.Crisis = outcome
 }
 
 // checkTexts reports wording missing in a declared language, or given in an
