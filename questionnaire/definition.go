@@ -460,11 +460,11 @@ type Definition struct {
 	PathwayRule []*Rule
 	// Crisis is the outcome "I need help now" leads to (help_now = yes):
 	// its screen puts the crisis lines first and alerts a kiosk's staff.
-	Crisis *Outcome
-	FlagGroups  []*FlagGroup
-	Flags       []*Flag
-	Resources   []*Resource
-	Texts       map[string]Text // notices every result shows (not a diagnosis, …)
+	Crisis     *Outcome
+	FlagGroups []*FlagGroup
+	Flags      []*Flag
+	Resources  []*Resource
+	Texts      map[string]Text // notices every result shows (not a diagnosis, …)
 	// SafetySummary lists the scores and items whose results a provider must
 	// see whatever they are (the ASQ, PHQ-9 item 9): the provider's view
 	// and summary always show them first.
