@@ -4,7 +4,6 @@
 package headless
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -189,21 +188,18 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // writeSummaries writes the PDF and FHIR files asked for, atomically.
 func writeSummaries(in summary.Input, pdfPath, fhirPath string) error {
-	if pdfPath != "" {
-		var buf bytes.Buffer
-		if err := summary.WritePDF(&buf, in); err != nil {
-			return err
+	for _, out := range []struct {
+		path string
+		make func(summary.Input) ([]byte, error)
+	}{{pdfPath, summary.PDF}, {fhirPath, summary.FHIR}} {
+		if out.path == "" {
+			continue
 		}
-		if err := records.WriteFile(pdfPath, buf.Bytes(), 0o644); err != nil {
-			return err
-		}
-	}
-	if fhirPath != "" {
-		data, err := json.MarshalIndent(summary.Response(in), "", "  ")
+		data, err := out.make(in)
 		if err != nil {
 			return err
 		}
-		if err := records.WriteFile(fhirPath, append(data, '\n'), 0o644); err != nil {
+		if err := records.WriteFile(out.path, data, 0o644); err != nil {
 			return err
 		}
 	}
@@ -219,11 +215,9 @@ func missingDetail(s *questionnaire.Session, it *questionnaire.Item) string {
 		return fmt.Sprintf(" (it needs at least %d %s)", it.MinEntries, plural(it.MinEntries, "entry", "entries"))
 	}
 	var parts []string
-	for i, e := range entries {
-		for _, f := range s.EntryFields(it.ID, i) {
-			if !f.Optional && e[f.ID] == "" {
-				parts = append(parts, fmt.Sprintf("entry %d lacks %s", i+1, f.ID))
-			}
+	for i := range entries {
+		for _, id := range s.MissingFields(it.ID, i) {
+			parts = append(parts, fmt.Sprintf("entry %d lacks %s", i+1, id))
 		}
 	}
 	return " (" + strings.Join(parts, "; ") + ")"

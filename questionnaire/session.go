@@ -400,6 +400,26 @@ func (s *Session) isAnswered(f *flow, it *Item) bool {
 	return ok
 }
 
+// ItemComplete tells whether nothing is left to ask of an item: it is
+// answered (a list: with enough entries, each with every field it asks),
+// optional, or not shown.
+func (s *Session) ItemComplete(id string) bool {
+	it := s.def.Item(id)
+	f := s.walk()
+	return it == nil || !f.shown[id] || s.isAnswered(f, it)
+}
+
+// MissingFields lists the ids of the fields entry i of a list asks and
+// leaves unanswered (its optional fields aside).
+func (s *Session) MissingFields(listID string, i int) []string {
+	list := s.def.Item(listID)
+	entries := s.answers[listID].Entries
+	if list == nil || i < 0 || i >= len(entries) {
+		return nil
+	}
+	return s.missingFields(s.walk(), list, i, entries[i])
+}
+
 // missingFields lists the shown, required fields entry i leaves unanswered.
 func (s *Session) missingFields(f *flow, list *Item, i int, e Entry) []string {
 	var missing []string

@@ -39,6 +39,9 @@ type Options struct {
 	// SaveFolder is where the save dialog opens; empty means the person's
 	// Documents folder, or their home folder.
 	SaveFolder string
+	// Background runs slow work (printing, looking for a printer) off the
+	// UI goroutine; nil means a new goroutine. Tests run it at once.
+	Background func(work func())
 }
 
 // DefaultOptions are the options of the desktop app.
@@ -72,21 +75,19 @@ type UI struct {
 	// keys do not reach the screen behind it.
 	dialogOpen int
 
-	screen         string              // the screen shown, for the title and tests
-	keys           keyHandlers         // what keys do on it
-	current        *questionnaire.Item // the item shown, if any
-	asking         *questionnaire.Item // the item or list field a question screen asks
-	returnToReview bool                // an answer is being changed from the review
-	confirming     bool                // a chosen answer is being shown before moving on
-	shown          int                 // counts screens shown, so a late timer knows it is stale
+	// nav turns the session's steps into screens and draws them again.
+	nav *navigator
+
+	screen     string      // the name of the screen shown, for the title and tests
+	keys       keyHandlers // what keys do on it
+	confirming bool        // a chosen answer is being shown before moving on
+	shown      int         // counts screens shown, so a late timer knows it is stale
 	// later runs f on the UI goroutine after a delay; tests replace it.
 	later func(delay time.Duration, f func())
 	// kiosk is set in kiosk mode; keysOverride takes the keys while the staff PIN pad is open.
 	kiosk        *kioskState
 	keysOverride *keyHandlers
 
-	// redraw builds the current screen again (after a text size change).
-	redraw func()
 	// scale and highContrast are the person's text size and contrast.
 	scale        float32
 	highContrast bool
@@ -103,13 +104,8 @@ type UI struct {
 	// without the part of the questionnaire; empty where there is none.
 	progressLong, progressShort string
 
-	// The summary of the current screening: its random id, when it was
-	// finished, and the initials the person may type. Cleared with the session.
-	responseID string
-	finished   time.Time
-	initials   string
-	// resultTab is the part of the result shown.
-	resultTab int
+	// summary is the current person's summary; cleared with the session.
+	summary summaryState
 	// builtCompact tells whether the screen shown was built for a window
 	// that is small for its text size (see compact).
 	builtCompact bool
@@ -135,7 +131,7 @@ func (ui *UI) compact() bool {
 func (ui *UI) onWindowLayout() {
 	// Only a new window size counts here: a new text size redraws at once.
 	resized := func() bool { return ui.win.Canvas().Size() != ui.builtSize && ui.compact() != ui.builtCompact }
-	if ui.redraw == nil || ui.redrawQueued || !resized() {
+	if ui.nav.screen == nil || ui.redrawQueued || !resized() {
 		return
 	}
 	ui.redrawQueued = true
@@ -165,6 +161,7 @@ const (
 // New builds the UI for a session of def in the window and shows the welcome screen.
 func New(w fyne.Window, def *questionnaire.Definition, lang string, opts Options) *UI {
 	ui := &UI{win: w, def: def, session: questionnaire.NewSession(def), lang: lang, opts: opts}
+	ui.nav = &navigator{ui: ui}
 	ui.later = func(delay time.Duration, f func()) {
 		time.AfterFunc(delay, func() { fyne.Do(func() { ui.safely(f) }) })
 	}
@@ -278,11 +275,7 @@ func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandle
 	setVisible(ui.topBack, ui.topBackWanted)
 	ui.topBackWanted = false
 	ui.shown++
-	if name != screenQuestion {
-		ui.asking = nil
-	}
 	if name != screenQuestion && name != screenMedications && name != screenPicker {
-		ui.current = nil
 		ui.progressLong, ui.progressShort = "", ""
 		ui.progress.SetText("")
 		ui.progress.Hide() // no empty band where there is no progress to show
@@ -395,7 +388,7 @@ func (ui *UI) setLanguage(lang string) {
 // size) and gives the keyboard focus back to where it was: the same button
 // of the top bar, or the control in the same place on the screen.
 func (ui *UI) redrawKeepingFocus() {
-	if ui.redraw == nil {
+	if ui.nav.screen == nil {
 		return
 	}
 	c := ui.win.Canvas()
@@ -404,7 +397,7 @@ func (ui *UI) redrawKeepingFocus() {
 	if focused != nil {
 		index = slices.Index(focusables(ui.body), focused)
 	}
-	ui.redraw()
+	ui.nav.redraw()
 	switch {
 	case focused != nil && index < 0 && slices.Contains(focusables(ui.root), focused):
 		c.Focus(focused.(fyne.Focusable)) // a top-bar button, which stays
@@ -517,10 +510,13 @@ func (ui *UI) touched() {
 }
 
 // onHelpNow records the request and shows the crisis screen at once.
-func (ui *UI) onHelpNow() {
-	ui.session.PressHelpNow()
-	ui.showCrisis()
-}
+func (ui *UI) onHelpNow() { ui.nav.enter(ui.session.HelpNow()) }
+
+// onStart begins the questions, or picks up where the person left off.
+func (ui *UI) onStart() { ui.nav.enter(ui.session.Start()) }
+
+// showWelcome shows the welcome screen, before the questions.
+func (ui *UI) showWelcome() { ui.nav.showOutside(&welcomeScreen{ui: ui}) }
 
 // onStartOver forgets every answer and goes back to the welcome screen (in a
 // kiosk, wipes everything and shows the attract screen).
@@ -530,8 +526,7 @@ func (ui *UI) onStartOver() {
 		return
 	}
 	ui.session.Reset()
-	ui.forgetSummary()
-	ui.returnToReview = false
+	ui.summary = summaryState{}
 	ui.showWelcome()
 }
 
@@ -547,9 +542,23 @@ func (ui *UI) onStartOverAsked() {
 	ui.confirm(tr(l, "start_over.title"), tr(l, "start_over.text"), tr(l, "start_over.keep"), tr(l, "start_over.go"), ui.onStartOver)
 }
 
-// forgetSummary clears the summary's id, initials and view with the session.
-func (ui *UI) forgetSummary() {
-	ui.responseID, ui.finished, ui.initials, ui.resultTab = "", time.Time{}, "", 0
+// check logs an error the session gave back for one of the person's
+// actions: only a definition bug can cause one, and a tap that does nothing
+// must at least leave a line in the log. It tells whether there was none.
+func (ui *UI) check(err error) bool {
+	if err != nil {
+		log.Printf("ketascreen: the session refused an answer (a definition bug?): %v", err)
+	}
+	return err == nil
+}
+
+// background runs slow work off the UI goroutine (Options.Background).
+func (ui *UI) background(work func()) {
+	if ui.opts.Background != nil {
+		ui.opts.Background(work)
+		return
+	}
+	go work()
 }
 
 // resources are the crisis lines to show: the kiosk's own for its locale,
@@ -584,96 +593,6 @@ func (ui *UI) steps(outcome *questionnaire.Outcome) []questionnaire.Text {
 		}
 	}
 	return out
-}
-
-// onStart begins the questions, or picks up where the person left off.
-func (ui *UI) onStart() {
-	if open := ui.session.Unanswered(); len(open) > 0 {
-		ui.showItem(open[0])
-		return
-	}
-	ui.advance()
-}
-
-// showItem shows the screen that asks an item.
-func (ui *UI) showItem(it *questionnaire.Item) {
-	if it.Type == questionnaire.List {
-		ui.showMedications(it)
-		return
-	}
-	ui.showQuestion(it)
-}
-
-// afterAnswer decides what follows an answer, by asking the session.
-func (ui *UI) afterAnswer(it *questionnaire.Item) {
-	// The session says when an interrupting outcome (urgent) must come first,
-	// also before an outcome that ended the flow (adults only, for a young
-	// person with a positive ASQ).
-	notice := ui.session.Notice()
-	outcome, ended := ui.session.Ended()
-	if ended && notice == nil {
-		ui.showEnded(outcome)
-		return
-	}
-	// An interrupting outcome (urgent) shows once the section that raised it is
-	// finished: the ASQ's acuity question, which can turn it into crisis,
-	// must be asked first.
-	if notice != nil {
-		if next := ui.session.Next(it.ID); ended || next == nil || next.Section != it.Section || ui.returnToReview {
-			ui.showUrgent(notice, it)
-			return
-		}
-	}
-	ui.continueAfter(it)
-}
-
-// continueAfter shows the next item in the flow, the review, or the item a
-// change from the review left unanswered.
-func (ui *UI) continueAfter(it *questionnaire.Item) {
-	if ui.returnToReview {
-		ui.advance() // what the change left open, else back to the review
-		return
-	}
-	if next := ui.session.Next(it.ID); next != nil {
-		ui.showItem(next)
-		return
-	}
-	ui.advance()
-}
-
-// advance goes to the first unanswered item, or to the review when there is none.
-func (ui *UI) advance() {
-	if outcome, ended := ui.session.Ended(); ended {
-		ui.showEnded(outcome)
-		return
-	}
-	if open := ui.session.Unanswered(); len(open) > 0 {
-		ui.showItem(open[0])
-		return
-	}
-	ui.showReview()
-}
-
-// backFrom shows the item before it, or the welcome screen before the first.
-func (ui *UI) backFrom(it *questionnaire.Item) {
-	if ui.returnToReview {
-		ui.showReview()
-		return
-	}
-	if prev := ui.session.Previous(it.ID); prev != nil {
-		ui.showItem(prev)
-		return
-	}
-	ui.showWelcome()
-}
-
-// showEnded shows the screen of an outcome that ended the flow.
-func (ui *UI) showEnded(outcome *questionnaire.Outcome) {
-	if outcome.ID == "crisis" {
-		ui.showCrisis()
-		return
-	}
-	ui.showEndedOutcome(outcome)
 }
 
 // after runs f once the confirmation delay has passed, on the UI goroutine.

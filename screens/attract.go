@@ -12,11 +12,13 @@ import (
 // buttons.
 var languageNames = map[string]string{"en": "English", "es": "Español"}
 
-// showAttract is the kiosk's screen between people: the clinic, one inviting
+// attractScreen is the kiosk's screen between people: the clinic, one inviting
 // line, a large "Touch to start", and the languages when there are several.
 // It shows nothing of anyone's answers.
-func (ui *UI) showAttract() {
-	ui.redraw = ui.showAttract
+type attractScreen struct{ ui *UI }
+
+func (s *attractScreen) draw() drawn {
+	ui := s.ui
 	l := ui.lang
 	cfg := ui.kiosk.opts.Config
 	box := container.NewVBox()
@@ -55,5 +57,8 @@ func (ui *UI) showAttract() {
 		box.Add(langs)
 	}
 	// Centred in the window; at 200% in a small window it scrolls instead.
-	ui.show(screenAttract, "", ui.scrolled(container.NewCenter(box)), keyHandlers{enter: ui.showWelcome})
+	return drawn{name: screenAttract, content: ui.scrolled(container.NewCenter(box)), keys: keyHandlers{enter: ui.showWelcome}}
 }
+
+// showAttract shows the attract screen, between people.
+func (ui *UI) showAttract() { ui.nav.showOutside(&attractScreen{ui: ui}) }

@@ -33,7 +33,7 @@ func answerNext(b *testing.B, ui *UI, def *questionnaire.Definition, i int) {
 	if err := ui.session.Choose("phq9_1", []string{"0", "1", "2"}[i%3]); err != nil {
 		b.Fatal(err)
 	}
-	ui.showQuestion(def.Item("phq9_2"))
+	ui.nav.enter(questionnaire.Step{Kind: questionnaire.StepQuestion, Item: def.Item("phq9_2")})
 }
 
 // BenchmarkAnswerAndRender answers a question through the session and paints

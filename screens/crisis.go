@@ -2,20 +2,28 @@ package screens
 
 import (
 	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/questionnaire"
 )
 
-// showCrisis shows where to get help now, before anything else: the crisis
-// lines in large type, a few calm words, and no treatment content. The only
-// way on is "Back to start", which clears the session; Escape does nothing.
-func (ui *UI) showCrisis() {
-	ui.redraw = ui.showCrisis
+// crisisScreen shows where to get help now, before anything else: the
+// crisis lines in large type, a few calm words, and no treatment content.
+// The only way on is "Back to start", which clears the session; Escape
+// does nothing.
+type crisisScreen struct {
+	ui      *UI
+	outcome *questionnaire.Outcome
+}
+
+func (s *crisisScreen) draw() drawn {
+	ui, outcome := s.ui, s.outcome
 	l := ui.lang
-	outcome := ui.def.Outcome("crisis")
 	lines := container.NewVBox()
 	for _, r := range ui.resources() {
 		number := canvas.NewText(r.Number, theme.Color(theme.ColorNameError))
@@ -25,7 +33,6 @@ func (ui *UI) showCrisis() {
 	}
 	words := container.NewVBox(heading(outcome.Headline.In(l)))
 	if ui.kiosk != nil {
-		ui.kiosk.alert(outcome)
 		if text := ui.kiosk.alertText(outcome, l); text != "" {
 			words.Add(wrapped(text, theme.SizeNameSubHeadingText, true))
 		}
@@ -40,5 +47,5 @@ func (ui *UI) showCrisis() {
 	content := container.NewBorder(nil, bottomBar(back), nil, nil,
 		ui.scrolled(container.NewVBox(lines, widget.NewSeparator(), words)))
 	// No key leaves this screen by accident: only the button does.
-	ui.show(screenCrisis, outcome.Headline.In(l), content, keyHandlers{})
+	return drawn{name: screenCrisis, title: outcome.Headline.In(l), content: content}
 }

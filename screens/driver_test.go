@@ -46,6 +46,9 @@ func newSizedDriver(t *testing.T, size fyne.Size, opts Options) *driver {
 	}
 	w := test.NewTempWindow(t, nil)
 	w.Resize(size)
+	if opts.Background == nil {
+		opts.Background = func(work func()) { work() } // printing and printer checks at once
+	}
 	ui := New(w, def, "en", opts)
 	return &driver{t: t, ui: ui, w: w}
 }
@@ -169,12 +172,12 @@ func (d *driver) tab(title string) {
 // choose taps the answer with the given code on the current question.
 func (d *driver) choose(code string) {
 	d.t.Helper()
-	if d.ui.screen != screenQuestion || d.ui.asking == nil {
+	if d.ui.screen != screenQuestion || d.ui.nav.asking() == nil {
 		d.t.Fatalf("expected a question, on the %s screen:\n%s", d.ui.screen, d.screenText())
 	}
-	o := d.ui.asking.Option(code)
+	o := d.ui.nav.asking().Option(code)
 	if o == nil {
-		d.t.Fatalf("question %s has no answer %q", d.ui.asking.ID, code)
+		d.t.Fatalf("question %s has no answer %q", d.ui.nav.asking().ID, code)
 	}
 	d.tap(o.Text.In("en"))
 }
@@ -228,10 +231,10 @@ func (d *driver) answerUntil(answers map[string]any) {
 func (d *driver) answerQuestions(answers map[string]any, choose func(code string), next func()) {
 	d.t.Helper()
 	for range 200 {
-		if d.ui.screen != screenQuestion || d.ui.asking == nil || d.ui.current == nil || d.ui.current.Type == questionnaire.List {
+		if d.ui.screen != screenQuestion || d.ui.nav.asking() == nil || d.ui.nav.current() == nil || d.ui.nav.current().Type == questionnaire.List {
 			return
 		}
-		it := d.ui.asking
+		it := d.ui.nav.asking()
 		a, ok := answers[it.ID]
 		if !ok {
 			a = calmAnswer(it)

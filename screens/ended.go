@@ -8,11 +8,16 @@ import (
 	"ketascreen/questionnaire"
 )
 
-// showEndedOutcome shows an outcome that ended the questions early other than
+// endedScreen shows an outcome that ended the questions early other than
 // crisis (adult_only): its words, the flags the outcome allows (youth_safety
 // after a positive ASQ), the crisis lines, and no treatment content.
-func (ui *UI) showEndedOutcome(outcome *questionnaire.Outcome) {
-	ui.redraw = func() { ui.showEndedOutcome(outcome) }
+type endedScreen struct {
+	ui      *UI
+	outcome *questionnaire.Outcome
+}
+
+func (s *endedScreen) draw() drawn {
+	ui, outcome := s.ui, s.outcome
 	l := ui.lang
 	box := container.NewVBox(heading(outcome.Headline.In(l)))
 	for _, f := range ui.session.Result().Flags {
@@ -26,5 +31,5 @@ func (ui *UI) showEndedOutcome(outcome *questionnaire.Outcome) {
 	box.Add(ui.crisisStrip())
 	back := ui.button(tr(l, "ended.start_over"), widget.HighImportance, ui.onStartOver)
 	content := container.NewBorder(nil, bottomBar(back), nil, nil, ui.scrolled(box))
-	ui.show(screenEnded, outcome.Headline.In(l), content, keyHandlers{})
+	return drawn{name: screenEnded, title: outcome.Headline.In(l), content: content}
 }

@@ -195,13 +195,13 @@ func TestEveryPHQ9AnswerIsInView(t *testing.T) {
 			d.ui.setLanguage(lang)
 			d.key(fyne.KeyReturn)
 			d.digit("yes")
-			for d.ui.asking != nil && d.ui.asking.Instrument != nil && d.ui.asking.Instrument.ID == "phq9" {
+			for d.ui.nav.asking() != nil && d.ui.nav.asking().Instrument != nil && d.ui.nav.asking().Instrument.ID == "phq9" {
 				settle(d.w.Content())
 				top, bottom := d.ui.page.visibleRect()
 				for _, b := range d.ui.page.answerButtons() {
 					pos, _ := positionIn(d.ui.page.content, b)
 					if pos.Y < top-0.5 || pos.Y+b.Size().Height > bottom+0.5 {
-						t.Errorf("%.0fx%.0f %s, %s: %q is out of view (%.0f–%.0f, visible %.0f–%.0f)", size.Width, size.Height, lang, d.ui.asking.ID, b.Text, pos.Y, pos.Y+b.Size().Height, top, bottom)
+						t.Errorf("%.0fx%.0f %s, %s: %q is out of view (%.0f–%.0f, visible %.0f–%.0f)", size.Width, size.Height, lang, d.ui.nav.asking().ID, b.Text, pos.Y, pos.Y+b.Size().Height, top, bottom)
 					}
 				}
 				d.digit("0")

@@ -247,15 +247,15 @@ func TestPathUrgentThenContinueToResult(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(map[string]any{"phq9_1": "2", "phq9_9": "2", "phq9_difficulty": "1"})
-	if d.ui.screen != screenUrgent || d.ui.session.Visible("asq_1") && d.ui.current != nil {
+	if d.ui.screen != screenUrgent || d.ui.session.Visible("asq_1") && d.ui.nav.current() != nil {
 		t.Fatalf("after the mood section with phq9_9 = 2: %s screen", d.ui.screen)
 	}
 	if !d.sees("Please talk with a clinician today") || !d.sees("call or text 988") {
 		t.Errorf("the urgent screen:\n%s", d.screenText())
 	}
 	d.tap("Continue the questionnaire")
-	if d.ui.screen != screenQuestion || d.ui.asking.ID != "asq_1" {
-		t.Fatalf("after continuing: %s %v", d.ui.screen, d.ui.asking)
+	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "asq_1" {
+		t.Fatalf("after continuing: %s %v", d.ui.screen, d.ui.nav.asking())
 	}
 	d.answerUntil(nil)
 	res := d.finish()
@@ -269,12 +269,12 @@ func TestUrgentWaitsForTheASQAcuityQuestion(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(map[string]any{"asq_1": "yes", "asq_5": nil})
-	if d.ui.screen != screenQuestion || d.ui.asking.ID != "asq_5" {
-		t.Fatalf("after asq_1..4 with a yes: %s %v, want the acuity question asq_5 before any other screen", d.ui.screen, d.ui.asking)
+	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "asq_5" {
+		t.Fatalf("after asq_1..4 with a yes: %s %v, want the acuity question asq_5 before any other screen", d.ui.screen, d.ui.nav.asking())
 	}
 	d.choose("no")
-	if d.ui.screen != screenQuestion || d.ui.asking.ID != "lethal_means" {
-		t.Fatalf("after asq_5 = no: %s %v, want the lethal-means question, the last of the section", d.ui.screen, d.ui.asking)
+	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "lethal_means" {
+		t.Fatalf("after asq_5 = no: %s %v, want the lethal-means question, the last of the section", d.ui.screen, d.ui.nav.asking())
 	}
 	d.choose("prefer_not")
 	if d.ui.screen != screenUrgent {
@@ -314,8 +314,8 @@ func TestPathAdultOnly(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.choose("no")
-	if d.ui.screen != screenQuestion || d.ui.asking.ID != "asq_1" {
-		t.Fatalf("under 18: %s %v, want the ASQ first", d.ui.screen, d.ui.asking)
+	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "asq_1" {
+		t.Fatalf("under 18: %s %v, want the ASQ first", d.ui.screen, d.ui.nav.asking())
 	}
 	d.answerUntil(nil)
 	if d.ui.screen != screenEnded || !d.sees("This screening is for adults") {
@@ -354,19 +354,19 @@ func TestGoingBackToChangeADAnyRemovesTheMedicineScreens(t *testing.T) {
 	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
 	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
 	d.tap("Back")
-	if d.ui.asking == nil || d.ui.asking.ID != "ad_any" {
-		t.Fatalf("Back from the medicines goes to %v", d.ui.asking)
+	if d.ui.nav.asking() == nil || d.ui.nav.asking().ID != "ad_any" {
+		t.Fatalf("Back from the medicines goes to %v", d.ui.nav.asking())
 	}
 	if !d.sees("Yes") {
 		t.Fatal("ad_any is not shown")
 	}
 	d.choose("no")
-	if d.ui.screen != screenQuestion || d.ui.asking.ID != "augmentation" {
-		t.Fatalf("after ad_any = no: %s %v, want the augmentation question", d.ui.screen, d.ui.asking)
+	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "augmentation" {
+		t.Fatalf("after ad_any = no: %s %v, want the augmentation question", d.ui.screen, d.ui.nav.asking())
 	}
 	d.tap("Back")
-	if d.ui.asking.ID != "ad_any" {
-		t.Errorf("Back from augmentation goes to %s, want ad_any (no medicine screen)", d.ui.asking.ID)
+	if d.ui.nav.asking().ID != "ad_any" {
+		t.Errorf("Back from augmentation goes to %s, want ad_any (no medicine screen)", d.ui.nav.asking().ID)
 	}
 	if got := d.ui.session.Result().Score("trials_failed").Value; got != 0 {
 		t.Errorf("the hidden medicine still counts: %d failed trials", got)
@@ -380,8 +380,8 @@ func TestBackKeepsTheAnswer(t *testing.T) {
 	d.choose("no")
 	d.choose("2")
 	d.tap("Back")
-	if d.ui.asking.ID != "phq9_1" {
-		t.Fatalf("Back goes to %s", d.ui.asking.ID)
+	if d.ui.nav.asking().ID != "phq9_1" {
+		t.Fatalf("Back goes to %s", d.ui.nav.asking().ID)
 	}
 	if a, _ := d.ui.session.Answer("phq9_1"); a.Code != "2" {
 		t.Errorf("the answer is %q after Back", a.Code)
@@ -414,8 +414,8 @@ func TestReviewJumpsToAnAnswerAndBack(t *testing.T) {
 		t.Fatalf("%s screen", d.ui.screen)
 	}
 	d.tap("Change") // the first row: age
-	if d.ui.asking.ID != "age_18_plus" {
-		t.Fatalf("Change opens %s", d.ui.asking.ID)
+	if d.ui.nav.asking().ID != "age_18_plus" {
+		t.Fatalf("Change opens %s", d.ui.nav.asking().ID)
 	}
 	d.choose("yes")
 	if d.ui.screen != screenReview {
@@ -441,8 +441,8 @@ func TestStartOverClearsEverything(t *testing.T) {
 		t.Fatal("Start over did not clear the session")
 	}
 	d.tap("Start")
-	if a, ok := d.ui.session.Answer("age_18_plus"); ok || d.ui.asking.ID != "age_18_plus" {
-		t.Errorf("the next person starts with %v on %s", a, d.ui.asking.ID)
+	if a, ok := d.ui.session.Answer("age_18_plus"); ok || d.ui.nav.asking().ID != "age_18_plus" {
+		t.Errorf("the next person starts with %v on %s", a, d.ui.nav.asking().ID)
 	}
 	for _, o := range objects(d.w.Content()) {
 		if b, ok := o.(*keyButton); ok && b.Importance == 1 && b.Text == "Yes" {
@@ -467,13 +467,13 @@ func TestAnAnswerMovesOnOnlyIfNothingElseHappened(t *testing.T) {
 	}
 	d.tap("Start")
 	d.choose("yes")
-	if d.ui.asking.ID != "age_18_plus" {
+	if d.ui.nav.asking().ID != "age_18_plus" {
 		t.Fatal("the answer moved on before its confirmation")
 	}
 	d.choose("no") // a second tap during the confirmation is ignored
 	fire()
-	if a, _ := d.ui.session.Answer("age_18_plus"); a.Code != "yes" || d.ui.asking.ID != "age_65_plus" {
-		t.Fatalf("after the delay: answer %q, on %s", a.Code, d.ui.asking.ID)
+	if a, _ := d.ui.session.Answer("age_18_plus"); a.Code != "yes" || d.ui.nav.asking().ID != "age_65_plus" {
+		t.Fatalf("after the delay: answer %q, on %s", a.Code, d.ui.nav.asking().ID)
 	}
 	d.choose("no")
 	fire()

@@ -16,9 +16,9 @@ import (
 // digit presses the number key of an answer of the current question.
 func (d *driver) digit(code string) {
 	d.t.Helper()
-	i := slices.IndexFunc(d.ui.asking.Options, func(o *questionnaire.Option) bool { return o.Code == code })
+	i := slices.IndexFunc(d.ui.nav.asking().Options, func(o *questionnaire.Option) bool { return o.Code == code })
 	if i < 0 || i > 8 {
-		d.t.Fatalf("%s: no number key for %q", d.ui.asking.ID, code)
+		d.t.Fatalf("%s: no number key for %q", d.ui.nav.asking().ID, code)
 	}
 	d.key(fyne.KeyName(string(rune('1' + i))))
 }
@@ -79,8 +79,8 @@ func TestBackspaceAndAltLeftGoBack(t *testing.T) {
 	d.digit("no") // 65 or older
 	d.digit("1")
 	d.key(fyne.KeyBackspace)
-	if d.ui.asking.ID != "phq9_1" {
-		t.Fatalf("Backspace goes to %s", d.ui.asking.ID)
+	if d.ui.nav.asking().ID != "phq9_1" {
+		t.Fatalf("Backspace goes to %s", d.ui.nav.asking().ID)
 	}
 	// The test window wraps a software canvas, which holds the shortcuts.
 	inner := reflect.ValueOf(d.w.Canvas()).Elem().FieldByName("WindowlessCanvas").Interface()
@@ -89,8 +89,8 @@ func TestBackspaceAndAltLeftGoBack(t *testing.T) {
 		t.Fatalf("the test canvas %T takes no shortcuts", inner)
 	}
 	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt})
-	if d.ui.asking.ID != "age_65_plus" {
-		t.Errorf("Alt+Left goes to %s, want age_65_plus", d.ui.asking.ID)
+	if d.ui.nav.asking().ID != "age_65_plus" {
+		t.Errorf("Alt+Left goes to %s, want age_65_plus", d.ui.nav.asking().ID)
 	}
 }
 

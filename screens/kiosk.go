@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"errors"
 	"log"
 	"time"
 
@@ -27,22 +26,19 @@ type KioskOptions struct {
 }
 
 // AlertSender sends staff alerts; *kiosk.Alerter is the real one.
-type AlertSender interface {
-	Send(kiosk.Event) <-chan error
-}
+type AlertSender = kiosk.Sender
 
-// Staff gesture and PIN pad limits.
+// The staff gesture and the countdown.
 const (
 	longPress     = 3 * time.Second
-	pinAttempts   = 5
-	pinLockout    = 5 * time.Minute
 	cornerSize    = 90
 	countdownTick = time.Second
 )
 
 // kioskState is the kiosk's side of the UI: the idle timer and its
-// countdown, the staff gesture and PIN pad, and which alerts have been sent
-// for the current person.
+// countdown, the staff gesture, and what the kiosk keeps of the current
+// person (their staff alerts and record). The rules themselves (PIN
+// lockout, alerts, idle times) are kiosk's.
 type kioskState struct {
 	ui    *UI
 	opts  KioskOptions
@@ -55,24 +51,49 @@ type kioskState struct {
 	overlay   *countdown
 	remaining int
 
-	// alerts are the staff alerts of the current person, by outcome id.
-	alerts map[string]*staffAlert
-	// alertsAcknowledged: staff entered their PIN, so alerts stop repeating.
-	alertsAcknowledged bool
-	recordSaved        string // the record saved for this person, if any
-	wrongPINs          int
-	lockedUntil        time.Time
+	alerts *kiosk.Alerts
+	pin    *kiosk.PINGuard
+	// record is the current person's encrypted record: the name it was
+	// saved under, once saved.
+	record struct{ saved string }
 }
 
 func newKioskState(ui *UI, opts KioskOptions) *kioskState {
-	k := &kioskState{ui: ui, opts: opts, clock: opts.Clock, alerts: map[string]*staffAlert{}}
+	k := &kioskState{ui: ui, opts: opts, clock: opts.Clock}
 	if k.clock == nil {
 		k.clock = kiosk.RealClock{}
 	}
 	if k.opts.Release == nil {
 		k.opts.Release = kiosk.ReleaseMemory
 	}
+	k.useAlerter(opts.Alerter)
+	k.pin = kiosk.NewPINGuard(k.clock, opts.Config.PINHash)
 	return k
+}
+
+// useAlerter sends the staff alerts with a; nil sends none (they fail).
+func (k *kioskState) useAlerter(a AlertSender) {
+	k.opts.Alerter = a
+	k.alerts = kiosk.NewAlerts(k.clock, a, k.opts.Config.Name, fyne.Do)
+	k.alerts.Changed = func(string) {
+		if k.ui.nav.step.IsSafety() {
+			k.ui.redrawKeepingFocus() // it says what became of the alert
+		}
+	}
+}
+
+// entered runs the kiosk's side effects of a step, once per person however
+// often its screen is drawn: the staff alert of a safety outcome, and the
+// encrypted record when the result is reached.
+func (k *kioskState) entered(step questionnaire.Step) {
+	switch {
+	case step.IsSafety():
+		k.alerts.Raise(step.Outcome.ID)
+	case step.Kind == questionnaire.StepResult && k.record.saved == "":
+		if err := k.ui.saveKioskRecord(); err != nil {
+			log.Printf("kiosk: saving the record: %v", err)
+		}
+	}
 }
 
 // after runs f on the UI goroutine once d has passed on the kiosk's clock.
@@ -94,14 +115,10 @@ func (k *kioskState) touched() {
 	if k.overlay != nil {
 		k.dismissCountdown()
 	}
-	if k.ui.screen == screenAttract {
-		return
+	wait, runs := k.opts.Config.IdleTime(k.ui.nav.step, k.ui.screen == screenAttract)
+	if runs {
+		k.idle = k.after(wait, k.askStillThere)
 	}
-	wait := k.opts.Config.Idle()
-	if k.ui.screen == screenCrisis || k.ui.screen == screenUrgent {
-		wait = k.opts.Config.SafetyIdle() // staff are on their way
-	}
-	k.idle = k.after(wait, k.askStillThere)
 }
 
 // askStillThere shows the countdown over the screen; touching it keeps the
@@ -142,18 +159,12 @@ func (k *kioskState) wipe() {
 	for _, o := range k.ui.win.Canvas().Overlays().List() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}
-	k.alertIfUnfinished()
-	for _, a := range k.alerts {
-		stop(a.repeat)
-	}
-	clear(k.alerts)
-	k.alertsAcknowledged = false
-	k.recordSaved = ""
+	k.alerts.Wipe(k.leaving())
+	k.record.saved = ""
 	k.ui.session.Reset()
-	k.ui.forgetSummary()
-	k.ui.redraw = nil
+	k.ui.summary = summaryState{}
+	k.ui.nav.forget()
 	k.ui.resetAccess()
-	k.ui.returnToReview = false
 	lang := k.ui.def.Languages[0]
 	if langs := k.opts.Config.Languages; len(langs) > 0 {
 		lang = langs[0]
@@ -193,137 +204,35 @@ func (k *kioskState) tidyUp() {
 // at most every 10 s, and a repaint within 10 s of the last one is put off.
 const releaseAfterTidy = 12 * time.Second
 
-// alertRepeat is how often a staff alert is sent again until staff
-// acknowledge it with their PIN on the kiosk (spec section 4).
-const alertRepeat = 60 * time.Second
-
-// staffAlert is the staff alert of one outcome for the current person: sent
-// at once, then every minute until staff acknowledge it or the kiosk wipes.
-type staffAlert struct {
-	outcome *questionnaire.Outcome
-	done    bool  // the last sending has finished
-	err     error // and how: nil when the command exited 0 in time
-	repeat  kiosk.Timer
-}
-
-// alert sends the staff alert for an outcome, once per person; it then
-// repeats by itself. The screen shows what became of it (alertText).
-func (k *kioskState) alert(outcome *questionnaire.Outcome) {
-	if k.alerts[outcome.ID] != nil {
-		return
+// leaving ends the session of the person who is leaving, on the item they
+// were on, and returns its result; nil when they answered nothing.
+func (k *kioskState) leaving() *questionnaire.Result {
+	s := k.ui.session
+	if s.IsEmpty() {
+		return nil
 	}
-	a := &staffAlert{outcome: outcome}
-	k.alerts[outcome.ID] = a
-	k.send(a)
-}
-
-// send runs the alert command once and schedules the next one. When the
-// answer comes, the screen that shows the alert is drawn again.
-func (k *kioskState) send(a *staffAlert) {
-	if k.opts.Alerter == nil {
-		a.done, a.err = true, errNoAlerter
-		return
+	at := ""
+	if it := k.ui.nav.current(); it != nil {
+		at = it.ID
 	}
-	result := k.opts.Alerter.Send(k.event(a.outcome.ID))
-	settle := func(err error) {
-		if k.alerts[a.outcome.ID] != a {
-			return // wiped meanwhile: another person's screen
-		}
-		changed := !a.done || (a.err == nil) != (err == nil)
-		a.done, a.err = true, err
-		if changed && (k.ui.screen == screenCrisis || k.ui.screen == screenUrgent) && k.ui.redraw != nil {
-			k.ui.redrawKeepingFocus()
-		}
-	}
-	select {
-	case err := <-result:
-		settle(err)
-	default:
-		go func() {
-			err := <-result
-			fyne.Do(func() { settle(err) })
-		}()
-	}
-	a.repeat = k.after(alertRepeat, func() {
-		if k.alerts[a.outcome.ID] == a && !k.alertsAcknowledged {
-			k.send(a)
-		}
-	})
-}
-
-var errNoAlerter = errors.New("no staff alert is set up")
-
-// acknowledgeAlerts stops the current person's alerts from repeating: staff
-// have come and entered their PIN.
-func (k *kioskState) acknowledgeAlerts() {
-	k.alertsAcknowledged = true
-	for _, a := range k.alerts {
-		stop(a.repeat)
-		a.repeat = nil
-	}
+	s.End(at)
+	return s.Result()
 }
 
 // alertText is what the screen of an outcome says about its staff alert:
 // "we have told the staff" only once the alert command has succeeded, the
 // front-desk, 988 and 911 words if it failed, and nothing while it runs.
 func (k *kioskState) alertText(outcome *questionnaire.Outcome, lang string) string {
-	a := k.alerts[outcome.ID]
+	state, _ := k.alerts.State(outcome.ID)
 	switch {
-	case a == nil || !a.done:
-		return ""
-	case a.err != nil && len(k.opts.Config.CrisisLines) > 0:
+	case state == kiosk.AlertSent:
+		return tr(lang, "kiosk.told_staff")
+	case state == kiosk.AlertFailed && len(k.opts.Config.CrisisLines) > 0:
 		return tr(lang, "kiosk.alert_failed_local") // the numbers on screen are the clinic's own
-	case a.err != nil:
+	case state == kiosk.AlertFailed:
 		return tr(lang, "kiosk.alert_failed")
 	}
-	return tr(lang, "kiosk.told_staff")
-}
-
-// alertIfUnfinished, as the kiosk wipes, tells the staff when the person
-// left with the ASQ started but not finished: the ASQ toolkit treats that as
-// a positive screen, so a clinician should look for them.
-func (k *kioskState) alertIfUnfinished() {
-	s := k.ui.session
-	if s.IsEmpty() {
-		return
-	}
-	at := ""
-	if k.ui.current != nil {
-		at = k.ui.current.ID
-	}
-	s.End(at)
-	res := s.Result()
-	if !res.LeftUnfinished() || res.Outcome == nil || !res.Outcome.Interrupts || k.alerts[res.Outcome.ID] != nil || k.opts.Alerter == nil {
-		return
-	}
-	k.opts.Alerter.Send(k.event(res.Outcome.ID)) // the person has gone; failures are logged
-	log.Printf("kiosk: the person left with a screen started but not finished; staff alert %q sent", res.Outcome.ID)
-}
-
-// event is a staff alert event of this kiosk, now.
-func (k *kioskState) event(kind string) kiosk.Event {
-	return kiosk.Event{Kind: kind, Time: k.clock.Now().UTC().Format(time.RFC3339), Kiosk: k.opts.Config.Name}
-}
-
-// pinLocked tells whether too many wrong PINs have locked the pad.
-func (k *kioskState) pinLocked() bool { return k.clock.Now().Before(k.lockedUntil) }
-
-// checkPIN counts a try; five wrong ones lock the pad for five minutes.
-func (k *kioskState) checkPIN(pin string) bool {
-	if k.pinLocked() {
-		return false
-	}
-	if kiosk.PINMatches(pin, k.opts.Config.PINHash) {
-		k.wrongPINs = 0
-		return true
-	}
-	k.wrongPINs++
-	if k.wrongPINs >= pinAttempts {
-		k.wrongPINs = 0
-		k.lockedUntil = k.clock.Now().Add(pinLockout)
-		log.Printf("kiosk: %d wrong staff PINs; the PIN pad is locked until %s", pinAttempts, k.lockedUntil.Format(time.Kitchen))
-	}
-	return false
+	return ""
 }
 
 // staffCorner is an invisible square in the top-left corner: holding it for

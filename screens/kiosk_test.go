@@ -211,7 +211,7 @@ func TestTouchDuringCountdownKeepsTheSession(t *testing.T) {
 		t.Fatal("no countdown")
 	}
 	k.tap("I'm still here")
-	if k.overlayShown() || k.ui.screen != screenQuestion || k.ui.asking.ID != "phq9_1" {
+	if k.overlayShown() || k.ui.screen != screenQuestion || k.ui.nav.asking().ID != "phq9_1" {
 		t.Fatalf("after touching: overlay %v, %s", k.overlayShown(), k.ui.screen)
 	}
 	if a, ok := k.ui.session.Answer("age_18_plus"); !ok || a.Code != "yes" {
@@ -279,7 +279,7 @@ func TestAlertRepeatsUntilStaffAcknowledge(t *testing.T) {
 	k.begin()
 	k.tap("I need help now")
 	for n := 2; n <= 4; n++ {
-		k.clock.Advance(alertRepeat)
+		k.clock.Advance(kiosk.AlertRepeat)
 		if got := strings.Count(k.alerts.kinds(), "crisis"); got != n {
 			t.Fatalf("after %d minutes: %d crisis alerts, want %d", n-1, got, n)
 		}
@@ -290,7 +290,7 @@ func TestAlertRepeatsUntilStaffAcknowledge(t *testing.T) {
 		t.Fatalf("the staff menu:\n%s", k.screenText())
 	}
 	k.tap("Cancel")
-	k.clock.Advance(3 * alertRepeat)
+	k.clock.Advance(3 * kiosk.AlertRepeat)
 	if got := strings.Count(k.alerts.kinds(), "crisis"); got != 4 {
 		t.Errorf("after the staff PIN: %d crisis alerts, want the 4 sent before", got)
 	}
@@ -313,7 +313,7 @@ func (f failingAlerts) Send(kiosk.Event) <-chan error {
 func TestAFailedAlertSendsThePersonToTheFrontDesk(t *testing.T) {
 	for _, hang := range []bool{false, true} {
 		k := newKioskDriver(t)
-		k.ui.kiosk.opts.Alerter = failingAlerts{hang: hang}
+		k.ui.kiosk.useAlerter(failingAlerts{hang: hang})
 		k.begin()
 		k.tap("I need help now")
 		if k.sees("We have told the staff") {
@@ -388,9 +388,9 @@ func TestTwoSessionsInARowShareNothing(t *testing.T) {
 	}
 	check("attract", traces)
 	k.begin()
-	for k.ui.screen == screenQuestion && k.ui.asking.ID != "ad_any" {
-		check("question "+k.ui.asking.ID, traces)
-		k.choose(calmAnswer(k.ui.asking).(string))
+	for k.ui.screen == screenQuestion && k.ui.nav.asking().ID != "ad_any" {
+		check("question "+k.ui.nav.asking().ID, traces)
+		k.choose(calmAnswer(k.ui.nav.asking()).(string))
 	}
 	k.choose("yes")
 	check("medicines", traces)
@@ -415,7 +415,7 @@ func TestStaffPINResetsAndExits(t *testing.T) {
 		t.Fatal("a 3 s press did not open the PIN pad")
 	}
 	k.key(fyne.Key1) // keys go to the pad, not to the question behind it
-	if k.ui.asking.ID != "phq9_1" || k.ui.session.Visible("phq9_difficulty") {
+	if k.ui.nav.asking().ID != "phq9_1" || k.ui.session.Visible("phq9_difficulty") {
 		t.Error("a key on the PIN pad answered the question behind it")
 	}
 	k.tap("Clear")

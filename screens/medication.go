@@ -10,17 +10,19 @@ import (
 	"ketascreen/questionnaire"
 )
 
-// showMedications shows the entries of a list item (the antidepressants) as
+// listScreen shows the entries of a list item (the antidepressants) as
 // cards, with buttons to change or remove each. Adding another and going on
-// stay in view at the foot of the screen.
-func (ui *UI) showMedications(list *questionnaire.Item) { ui.showMedicationsAt(list, -1) }
+// stay in view at the foot of the screen. The card focus (the one just
+// added or changed) is brought into view; -1 shows the top.
+type listScreen struct {
+	ui    *UI
+	step  questionnaire.Step
+	focus int
+}
 
-// showMedicationsAt shows the cards and brings card i into view (the one
-// just added or changed); -1 shows the top.
-func (ui *UI) showMedicationsAt(list *questionnaire.Item, focus int) {
-	ui.redraw = func() { ui.showMedicationsAt(list, focus) }
+func (s *listScreen) draw() drawn {
+	ui, list, focus := s.ui, s.step.Item, s.focus
 	l := ui.lang
-	ui.current = list
 	ui.setProgress(list)
 	cards := container.NewVBox(subheading(list.Text.In(l)))
 	entries := ui.session.Entries(list.ID)
@@ -29,7 +31,7 @@ func (ui *UI) showMedicationsAt(list *questionnaire.Item, focus int) {
 	}
 	var shown fyne.CanvasObject
 	for i, e := range entries {
-		card := ui.entryCard(list, i, e)
+		card := s.card(i, e)
 		if i == focus {
 			shown = card
 		}
@@ -39,17 +41,16 @@ func (ui *UI) showMedicationsAt(list *questionnaire.Item, focus int) {
 	if len(entries) > 0 {
 		addText, addImportance = tr(l, "meds.another"), widget.MediumImportance
 	}
-	add := ui.button(addText, addImportance, func() { ui.showPicker(list, -1) })
+	add := ui.button(addText, addImportance, s.onAdd)
 	add.SetIcon(theme.ContentAddIcon())
 
-	done := func() { ui.afterAnswer(list) }
-	cont := ui.button(tr(l, "nav.continue"), widget.HighImportance, done)
+	cont := ui.button(tr(l, "nav.continue"), widget.HighImportance, s.onContinue)
 	cont.SetIcon(theme.NavigateNextIcon())
 	cont.IconPlacement = widget.ButtonIconTrailingText
-	if !ui.listComplete(list) {
+	if !ui.session.ItemComplete(list.ID) {
 		cont.Disable()
 	}
-	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, func() { ui.backFrom(list) })
+	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, s.onBack)
 	back.SetIcon(theme.NavigateBackIcon())
 	bar := ui.footer(back, add, cont)
 	if !fitsOneRow(ui.win, back, add, cont) { // no room in the foot: adding another is below the cards
@@ -59,59 +60,88 @@ func (ui *UI) showMedicationsAt(list *questionnaire.Item, focus int) {
 	page := ui.newPage(cards)
 	content := container.NewBorder(nil, bar, nil, nil, page.Container)
 	keys := keyHandlers{
-		back: func() { ui.backFrom(list) },
-		enter: func() {
-			if ui.listComplete(list) {
-				done()
-			}
-		},
+		back:  s.onBack,
+		enter: s.onContinue,
 		digit: func(n int) {
 			if n == 1 {
-				ui.showPicker(list, -1)
+				s.onAdd()
 			}
 		},
 	}
-	ui.show(screenMedications, list.Section.Title.In(l), content, keys)
+	d := drawn{name: screenMedications, title: list.Section.Title.In(l), content: content, keys: keys}
 	if shown != nil {
-		page.revealOnceLaidOut(shown)
+		d.shown = func() { page.revealOnceLaidOut(shown) }
+	}
+	return d
+}
+
+// onContinue goes on once every entry has what it needs.
+func (s *listScreen) onContinue() {
+	if s.ui.session.ItemComplete(s.step.Item.ID) {
+		s.ui.nav.enter(s.ui.session.After(s.step.Item.ID))
 	}
 }
 
-// listComplete tells whether the session has what the list needs, by asking
-// it for the unanswered items.
-func (ui *UI) listComplete(list *questionnaire.Item) bool {
-	for _, it := range ui.session.Unanswered() {
-		if it == list {
-			return false
-		}
-	}
-	return true
+func (s *listScreen) onBack() { s.ui.nav.enter(s.ui.session.Back(s.step.Item.ID)) }
+
+// onAdd finds a medicine to add.
+func (s *listScreen) onAdd() { s.ui.nav.show(&pickerScreen{list: s, entry: -1}) }
+
+// showCards shows the cards again, bringing card focus into view.
+func (s *listScreen) showCards(focus int) {
+	s.ui.nav.show(&listScreen{ui: s.ui, step: s.step, focus: focus})
 }
 
-// entryCard shows one medicine and its answers, each with the name of what
-// it answers. Change and Remove sit well apart; Remove asks first.
-func (ui *UI) entryCard(list *questionnaire.Item, i int, e questionnaire.Entry) fyne.CanvasObject {
+// askField asks field f of entry i, or the next one its answers show; after
+// the last, the cards come back.
+func (s *listScreen) askField(i, f int) {
+	list := s.step.Item
+	if i < 0 || i >= len(s.ui.session.Entries(list.ID)) {
+		s.showCards(-1)
+		return
+	}
+	f, ok := s.ui.session.NextField(list.ID, i, f-1)
+	switch {
+	case !ok:
+		s.showCards(i)
+	case len(list.Fields[f].Options) > pickerFieldLimit:
+		s.ui.nav.show(&pickerScreen{list: s, entry: i})
+	default:
+		s.ui.nav.show(&entryFieldScreen{list: s, entry: i, field: f})
+	}
+}
+
+// askFieldBefore goes back from field f of entry i to the field asked
+// before it, or to the cards from the first.
+func (s *listScreen) askFieldBefore(i, f int) {
+	if prev, ok := s.ui.session.PreviousField(s.step.Item.ID, i, f); ok {
+		s.askField(i, prev)
+		return
+	}
+	s.showCards(i)
+}
+
+// card shows one medicine and its answers, each with the name of what it
+// answers. Change and Remove sit well apart; Remove asks first.
+func (s *listScreen) card(i int, e questionnaire.Entry) fyne.CanvasObject {
+	ui, list := s.ui, s.step.Item
 	l := ui.lang
 	lines := container.NewVBox(subheading(ui.session.EntryTitle(list, i+1, l, ui.words())))
-	complete := true
 	for _, f := range ui.session.EntryFields(list.ID, i)[1:] {
-		text := questionnaire.FieldAnswerText(f, e, l)
-		if text == "" {
-			complete = complete && f.Optional
-			continue
+		if text := questionnaire.FieldAnswerText(f, e, l); text != "" {
+			lines.Add(body(f.LabelIn(l) + ": " + text))
 		}
-		lines.Add(body(f.LabelIn(l) + ": " + text))
 	}
-	if !complete {
+	if len(ui.session.MissingFields(list.ID, i)) > 0 {
 		lines.Add(wrapped(tr(l, "meds.incomplete"), theme.SizeNameText, true))
 	}
-	change := ui.button(tr(l, "meds.change"), widget.MediumImportance, func() { ui.showEntryField(list, i, 0) })
+	change := ui.button(tr(l, "meds.change"), widget.MediumImportance, func() { s.askField(i, 0) })
 	change.SetIcon(theme.DocumentCreateIcon())
 	remove := ui.button(tr(l, "meds.remove"), widget.MediumImportance, func() {
 		name := ui.session.EntryTitle(list, i+1, l, ui.words())
 		ui.confirm(tr(l, "meds.remove_title"), trf(l, "meds.remove_text", name), tr(l, "meds.remove_keep"), tr(l, "meds.remove_go"), func() {
-			_ = ui.session.RemoveEntry(list.ID, i)
-			ui.showMedicationsAt(list, min(i, len(ui.session.Entries(list.ID))-1))
+			ui.check(ui.session.RemoveEntry(list.ID, i))
+			s.showCards(min(i, len(ui.session.Entries(list.ID))-1))
 		})
 	})
 	remove.SetIcon(theme.DeleteIcon())
@@ -129,36 +159,24 @@ func framed(content fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewStack(border, container.NewPadded(container.NewPadded(content)))
 }
 
-// showEntryField asks field f of entry i (i = -1 for a new entry), skipping
-// fields its earlier answers hide, or goes back to the cards after the last.
-func (ui *UI) showEntryField(list *questionnaire.Item, i, f int) {
-	entries := ui.session.Entries(list.ID)
-	if i < 0 || i >= len(entries) {
-		ui.showMedications(list)
-		return
-	}
-	if f >= len(list.Fields) {
-		ui.showMedicationsAt(list, i)
-		return
-	}
+// entryFieldScreen asks field f of entry i of the list (the medicine's
+// weeks, dose, how well it worked).
+type entryFieldScreen struct {
+	list         *listScreen
+	entry, field int
+}
+
+func (s *entryFieldScreen) draw() drawn {
+	ui, list, i, f := s.list.ui, s.list.step.Item, s.entry, s.field
 	field := list.Fields[f]
-	if !ui.fieldShown(list, i, field) {
-		ui.showEntryField(list, i, f+1)
-		return
-	}
-	ui.redraw = func() { ui.showEntryField(list, i, f) }
-	if len(field.Options) > pickerFieldLimit {
-		ui.showPicker(list, i)
-		return
-	}
-	entry := entries[i]
+	entry := ui.session.Entries(list.ID)[i]
 	q := &questionView{ui: ui, item: field, selected: []string{entry[field.ID]}, typed: entry[field.ID]}
 	q.stem = ui.session.EntryTitle(list, i+1, ui.lang, ui.words())
-	q.onBack = func() { ui.showEntryFieldBefore(list, i, f) }
-	next := func() { ui.showEntryField(list, i, f+1) }
+	q.onBack = func() { s.list.askFieldBefore(i, f) }
+	next := func() { s.list.askField(i, f+1) }
 	save := func(value string) bool {
 		entry[field.ID] = value
-		return ui.session.UpdateEntry(list.ID, i, entry) == nil
+		return ui.check(ui.session.UpdateEntry(list.ID, i, entry))
 	}
 	q.onChoose = func(code string) {
 		if save(code) {
@@ -181,45 +199,29 @@ func (ui *UI) showEntryField(list *questionnaire.Item, i, f int) {
 			next()
 		}
 	}
-	ui.current = list
 	content, keys := q.build()
-	ui.show(screenQuestion, list.Section.Title.In(ui.lang), content, keys)
+	d := drawn{name: screenQuestion, title: list.Section.Title.In(ui.lang), content: content, keys: keys}
 	if q.entry != nil {
-		ui.win.Canvas().Focus(q.entry)
+		d.shown = func() { ui.win.Canvas().Focus(q.entry) }
 	}
-}
-
-// showEntryFieldBefore goes back from field f of entry i to the field asked
-// before it, or to the cards from the first.
-func (ui *UI) showEntryFieldBefore(list *questionnaire.Item, i, f int) {
-	for f--; f >= 0; f-- {
-		if ui.fieldShown(list, i, list.Fields[f]) {
-			ui.showEntryField(list, i, f)
-			return
-		}
-	}
-	ui.showMedicationsAt(list, i)
-}
-
-func (ui *UI) fieldShown(list *questionnaire.Item, i int, field *questionnaire.Item) bool {
-	for _, shown := range ui.session.EntryFields(list.ID, i) {
-		if shown == field {
-			return true
-		}
-	}
-	return false
+	return d
 }
 
 // pickerFieldLimit: fields with more answers than this are picked from a
 // searchable list rather than a column of buttons.
 const pickerFieldLimit = 9
 
-// showPicker lets the person find a medicine by typing part of its generic or
-// brand name (a slip or two in it does not matter), then tap it. The answers
-// for a medicine not in the list are always in view below. i is the entry
-// being changed, or -1 for a new one.
-func (ui *UI) showPicker(list *questionnaire.Item, i int) {
-	ui.redraw = func() { ui.showPicker(list, i) }
+// pickerScreen lets the person find a medicine by typing part of its
+// generic or brand name (a slip or two in it does not matter), then tap it.
+// The answers for a medicine not in the list are always in view below.
+// entry is the entry being changed, or -1 for a new one.
+type pickerScreen struct {
+	list  *listScreen
+	entry int
+}
+
+func (s *pickerScreen) draw() drawn {
+	ui, list, i := s.list.ui, s.list.step.Item, s.entry
 	l := ui.lang
 	field := list.Fields[0]
 	results := container.NewVBox()
@@ -228,16 +230,15 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 	pick := func(o *questionnaire.Option) {
 		if i < 0 {
 			idx, err := ui.session.AddEntry(list.ID, questionnaire.Entry{field.ID: o.Code})
-			if err != nil {
-				return
+			if ui.check(err) {
+				s.list.askField(idx, 1)
 			}
-			ui.showEntryField(list, idx, 1)
 			return
 		}
 		entry := ui.session.Entries(list.ID)[i]
 		entry[field.ID] = o.Code
-		if ui.session.UpdateEntry(list.ID, i, entry) == nil {
-			ui.showEntryField(list, i, 1)
+		if ui.check(ui.session.UpdateEntry(list.ID, i, entry)) {
+			s.list.askField(i, 1)
 		}
 	}
 	optionButton := func(o *questionnaire.Option) *keyButton {
@@ -274,13 +275,7 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 			always = append(always, optionButton(o))
 		}
 	}
-	back := func() {
-		if i >= 0 {
-			ui.showMedicationsAt(list, i)
-			return
-		}
-		ui.showMedications(list)
-	}
+	back := func() { s.list.showCards(i) }
 	backButton := ui.button(tr(l, "nav.back"), widget.MediumImportance, back)
 	backButton.SetIcon(theme.NavigateBackIcon())
 	top := container.NewVBox(subheading(tr(l, "meds.pick")), searchFrame)
@@ -297,7 +292,6 @@ func (ui *UI) showPicker(list *questionnaire.Item, i int) {
 	} else {
 		content = container.NewBorder(top, container.NewVBox(notListed, ui.footer(backButton)), nil, nil, ui.scrolled(results))
 	}
-	ui.current = list
-	ui.show(screenPicker, list.Section.Title.In(l), content, keyHandlers{back: back})
-	ui.win.Canvas().Focus(search)
+	return drawn{name: screenPicker, title: list.Section.Title.In(l), content: content, keys: keyHandlers{back: back},
+		shown: func() { ui.win.Canvas().Focus(search) }}
 }

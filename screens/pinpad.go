@@ -33,7 +33,7 @@ func (ui *UI) showPINPad() {
 	panel := container.NewVBox(subheading(tr(ui.lang, "pin.heading")), p.shown, p.message,
 		keys, cancel)
 	p.open(panel)
-	if ui.kiosk.pinLocked() {
+	if ui.kiosk.pin.Locked() {
 		p.message.SetText(tr(ui.lang, "pin.locked"))
 	}
 	ui.keysOverride = &keyHandlers{
@@ -77,22 +77,22 @@ func (p *pinPad) close() {
 
 func (p *pinPad) submit() {
 	k := p.ui.kiosk
-	if k.pinLocked() {
+	if k.pin.Locked() {
 		p.clear()
 		p.message.SetText(tr(p.ui.lang, "pin.locked"))
 		return
 	}
-	ok := k.checkPIN(p.digits)
+	ok := k.pin.Check(p.digits)
 	p.clear()
 	if !ok {
-		if k.pinLocked() {
+		if k.pin.Locked() {
 			p.message.SetText(tr(p.ui.lang, "pin.locked"))
 		} else {
 			p.message.SetText(tr(p.ui.lang, "pin.wrong"))
 		}
 		return
 	}
-	k.acknowledgeAlerts() // staff are here: the alert stops repeating
+	k.alerts.Acknowledge() // staff are here: the alert stops repeating
 	p.showStaffMenu()
 }
 
@@ -111,7 +111,7 @@ func (p *pinPad) showStaffMenu() {
 	})
 	back := p.ui.button(tr(l, "pin.cancel"), widget.MediumImportance, p.close)
 	menu := container.NewVBox(subheading(tr(l, "staff.heading")))
-	if len(p.ui.kiosk.alerts) > 0 {
+	if p.ui.kiosk.alerts.Any() {
 		menu.Add(body(tr(l, "staff.acknowledged")))
 	}
 	menu.Add(reset)

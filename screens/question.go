@@ -39,32 +39,41 @@ type questionView struct {
 	onSkip     func() // optional questions
 }
 
-// showQuestion shows an item of the flow.
-func (ui *UI) showQuestion(it *questionnaire.Item) {
-	ui.redraw = func() { ui.showQuestion(it) }
-	q := &questionView{ui: ui, item: it, onBack: func() { ui.backFrom(it) }, siblings: sameAnswersAround(it)}
+// questionScreen asks an item of the flow.
+type questionScreen struct {
+	ui   *UI
+	step questionnaire.Step
+}
+
+func (s *questionScreen) draw() drawn {
+	ui, it := s.ui, s.step.Item
+	q := &questionView{ui: ui, item: it, onBack: s.onBack, siblings: sameAnswersAround(it)}
 	q.stem = it.Stem().In(ui.lang)
 	if a, ok := ui.session.Answer(it.ID); ok {
 		q.selected = append(slices.Clone(a.Codes), a.Code)
 	}
 	if it.Type == questionnaire.Multi {
-		q.onToggle = func(codes []string) { _ = ui.session.ChooseMany(it.ID, codes) }
-		q.onContinue = func() { ui.afterAnswer(it) }
+		q.onToggle = func(codes []string) { ui.check(ui.session.ChooseMany(it.ID, codes)) }
+		q.onContinue = s.onAnswered
 	} else {
 		q.onChoose = func(code string) {
-			if err := ui.session.Choose(it.ID, code); err == nil {
-				ui.after(func() { ui.afterAnswer(it) })
+			if ui.check(ui.session.Choose(it.ID, code)) {
+				ui.after(s.onAnswered)
 			}
 		}
 		if len(q.selected) > 0 {
-			q.onContinue = func() { ui.afterAnswer(it) }
+			q.onContinue = s.onAnswered
 		}
 	}
-	ui.current = it
 	ui.setProgress(it)
 	content, keys := q.build()
-	ui.show(screenQuestion, it.Section.Title.In(ui.lang), content, keys)
+	return drawn{name: screenQuestion, title: it.Section.Title.In(ui.lang), content: content, keys: keys}
 }
+
+// onAnswered goes on to what the session says comes after the answer.
+func (s *questionScreen) onAnswered() { s.ui.nav.enter(s.ui.session.After(s.step.Item.ID)) }
+
+func (s *questionScreen) onBack() { s.ui.nav.enter(s.ui.session.Back(s.step.Item.ID)) }
 
 // sameAnswersAround lists the items of an item's section that take the very
 // same answers (the PHQ-9's nine, the yes/no/unsure health questions).
@@ -83,7 +92,6 @@ func sameAnswersAround(it *questionnaire.Item) []*questionnaire.Item {
 
 func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 	l := q.ui.lang
-	q.ui.asking = q.item
 	question := q.questionBlock(q.item, q.stem)
 	if len(q.siblings) > 1 && !q.ui.compact() { // a small window scrolls anyway: no room to reserve
 		blocks := []fyne.CanvasObject{question}

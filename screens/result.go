@@ -18,25 +18,17 @@ type resultTab struct {
 	build func(res *questionnaire.Result) fyne.CanvasObject
 }
 
-// showResult shows what the answers mean: the headline in plain words, the
-// pathway, why (each reason with the answers behind it), the flags for the
-// provider, the scores with their bands, what to do next, and on every tab
-// the crisis lines and that this is not a diagnosis.
-func (ui *UI) showResult() {
-	ui.redraw = ui.showResult
+// resultScreen shows what the answers mean: the headline in plain words,
+// the pathway, why (each reason with the answers behind it), the flags for
+// the provider, the scores with their bands, what to do next, and on every
+// tab the crisis lines and that this is not a diagnosis. The session has
+// made sure the result is complete before this step (ToResult).
+type resultScreen struct{ ui *UI }
+
+func (s *resultScreen) draw() drawn {
+	ui := s.ui
 	l := ui.lang
 	res := ui.session.Result()
-	if res.EndedEarly {
-		ui.showEnded(res.Outcome)
-		return
-	}
-	if res.Outcome == nil || res.Pathway == nil {
-		// Not finished (a language switch can add the PTSD screen): ask what
-		// is missing, then come back to the review, not through every answer.
-		ui.returnToReview = true
-		ui.advance()
-		return
-	}
 	top := container.NewVBox(heading(res.Outcome.Headline.In(l)), body(res.Outcome.Explanation.In(l)))
 	if res.Outcome != res.Pathway { // urgent: its resources come first
 		for _, s := range res.Outcome.NextSteps {
@@ -50,7 +42,7 @@ func (ui *UI) showResult() {
 		{tr(l, "result.scores"), ui.scores},
 		{tr(l, "result.treatments"), func(*questionnaire.Result) fyne.CanvasObject { return ui.treatments() }},
 	}
-	ui.resultTab = min(max(ui.resultTab, 0), len(tabs)-1)
+	ui.summary.tab = min(max(ui.summary.tab, 0), len(tabs)-1)
 	// The tabs are buttons in rows that wrap, so every tab can be reached at
 	// any text size; the chosen one is filled and ticked, the focused one
 	// outlined.
@@ -59,7 +51,7 @@ func (ui *UI) showResult() {
 		i := i
 		b := ui.button(tab.title, widget.MediumImportance, func() { ui.selectResultTab(i) })
 		b.Key = fmt.Sprint(i + 1)
-		if i == ui.resultTab {
+		if i == ui.summary.tab {
 			b.Importance = widget.HighImportance
 			b.SetIcon(theme.ConfirmIcon())
 		}
@@ -72,7 +64,7 @@ func (ui *UI) showResult() {
 	}
 	column.Add(buttonRow(fyne.TextAlignLeading, tabButtons...))
 	column.Add(widget.NewSeparator())
-	column.Add(tabs[ui.resultTab].build(res))
+	column.Add(tabs[ui.summary.tab].build(res))
 	column.Add(widget.NewSeparator())
 	column.Add(wrapped(ui.def.Texts["not_a_diagnosis"].In(l)+" "+ui.def.Texts["clinician_decides"].In(l), theme.SizeNameCaptionText, true))
 	column.Add(ui.saveActions())
@@ -90,12 +82,12 @@ func (ui *UI) showResult() {
 			ui.selectResultTab(n - 1)
 		}
 	}}
-	ui.show(screenResult, res.Outcome.Headline.In(l), content, keys)
+	return drawn{name: screenResult, title: res.Outcome.Headline.In(l), content: content, keys: keys}
 }
 
 // selectResultTab shows another part of the result.
 func (ui *UI) selectResultTab(i int) {
-	ui.resultTab = i
+	ui.summary.tab = i
 	ui.redrawKeepingFocus()
 }
 

@@ -2,9 +2,7 @@ package screens
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
+	"ketascreen/questionnaire"
 	"ketascreen/records"
 	"ketascreen/summary"
 )
@@ -64,25 +63,50 @@ func (p LPPrinter) Print(pdf []byte) error {
 	return nil
 }
 
+// summaryState is what the app keeps of the current person's summary: its
+// random id and when it was finished (kept until the session is cleared),
+// the initials they may type, and the part of the result shown.
+type summaryState struct {
+	responseID string
+	finished   time.Time
+	initials   string
+	tab        int
+	// printer: whether a printer was found when the result was reached;
+	// printerKnown is false while the search runs.
+	printer, printerKnown bool
+}
+
 // summaryInput is the current screening, named by a random id kept until the
 // session is cleared.
 func (ui *UI) summaryInput() summary.Input {
-	if ui.responseID == "" {
-		ui.responseID = uuid.NewString()
-		ui.finished = time.Now()
+	if ui.summary.responseID == "" {
+		ui.summary.responseID = uuid.NewString()
+		ui.summary.finished = time.Now()
 	}
-	return summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.responseID, Created: ui.finished, Initials: ui.initials, Kiosk: ui.kiosk != nil}
+	return summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.summary.responseID, Created: ui.summary.finished, Initials: ui.summary.initials, Kiosk: ui.kiosk != nil}
 }
 
-func (ui *UI) summaryPDF() ([]byte, error) {
-	var buf bytes.Buffer
-	err := summary.WritePDF(&buf, ui.summaryInput())
-	return buf.Bytes(), err
-}
+func (ui *UI) summaryPDF() ([]byte, error) { return summary.PDF(ui.summaryInput()) }
 
-func (ui *UI) summaryFHIR() ([]byte, error) {
-	data, err := json.MarshalIndent(summary.Response(ui.summaryInput()), "", "  ")
-	return append(data, '\n'), err
+func (ui *UI) summaryFHIR() ([]byte, error) { return summary.FHIR(ui.summaryInput()) }
+
+// findPrinter looks for a printer off the UI goroutine (lpstat can take a
+// while) and draws the result again when it knows.
+func (ui *UI) findPrinter() {
+	p := ui.opts.Printer
+	ui.summary.printerKnown = p == nil
+	if p == nil {
+		return
+	}
+	ui.background(func() {
+		ok := p.Available()
+		fyne.Do(func() {
+			ui.summary.printer, ui.summary.printerKnown = ok, true
+			if ui.nav.step.Kind == questionnaire.StepResult {
+				ui.redrawKeepingFocus()
+			}
+		})
+	})
 }
 
 // saveActions are the result screen's ways to take the summary away: on a
@@ -94,22 +118,26 @@ func (ui *UI) saveActions() fyne.CanvasObject {
 	}
 	l := ui.lang
 	initials, initialsFrame := ui.entry(tr(l, "save.initials_hint"))
-	initials.SetText(ui.initials)
+	initials.SetText(ui.summary.initials)
 	initials.OnChanged = func(s string) {
 		ui.touched()
-		ui.initials = strings.TrimSpace(s)
+		ui.summary.initials = strings.TrimSpace(s)
 	}
 	savePDF := ui.button(tr(l, "save.pdf"), widget.HighImportance, ui.onSavePDF)
 	savePDF.SetIcon(theme.DocumentSaveIcon())
 	saveFHIR := ui.button(tr(l, "save.fhir"), widget.MediumImportance, ui.onSaveFHIR)
 	saveFHIR.SetIcon(theme.DocumentSaveIcon())
 	buttons := []fyne.CanvasObject{savePDF, saveFHIR}
-	printer := ui.opts.Printer
-	if printer != nil && printer.Available() {
+	switch printer := ui.opts.Printer; {
+	case !ui.summary.printerKnown:
+		looking := ui.button(tr(l, "save.finding_printer"), widget.MediumImportance, nil)
+		looking.Disable()
+		buttons = append(buttons, looking)
+	case ui.summary.printer:
 		p := ui.button(tr(l, "save.print"), widget.MediumImportance, func() { ui.print(printer) })
 		p.SetIcon(theme.DocumentPrintIcon())
 		buttons = append(buttons, p)
-	} else {
+	default:
 		none := ui.button(tr(l, "save.no_printer"), widget.MediumImportance, nil)
 		none.Disable()
 		buttons = append(buttons, none)
@@ -206,21 +234,31 @@ func (ui *UI) onSaveFHIR() {
 	ui.saveToFile(fmt.Sprintf("ketascreen-fhir-%s.json", time.Now().Format("2006-01-02")), ui.summaryFHIR)
 }
 
+// print makes the PDF and sends it to the printer off the UI goroutine,
+// then says how it went.
 func (ui *UI) print(p Printer) {
 	data, err := ui.summaryPDF()
-	if err == nil {
-		err = p.Print(data)
-	}
+	lang := ui.lang
 	if err != nil {
-		ui.showMessage(tr(ui.lang, "save.print_failed_title"), tr(ui.lang, "save.print_failed")+"\n"+err.Error(), true)
+		ui.showMessage(tr(lang, "save.print_failed_title"), tr(lang, "save.print_failed")+"\n"+err.Error(), true)
 		return
 	}
-	ui.showMessage(tr(ui.lang, "save.done_title"), tr(ui.lang, "save.printed"), false)
+	ui.background(func() {
+		err := p.Print(data)
+		fyne.Do(func() {
+			if err != nil {
+				ui.showMessage(tr(lang, "save.print_failed_title"), tr(lang, "save.print_failed")+"\n"+err.Error(), true)
+				return
+			}
+			ui.showMessage(tr(lang, "save.done_title"), tr(lang, "save.printed"), false)
+		})
+	})
 }
 
-// kioskSaveActions saves the encrypted record for the staff once per person
-// (when the kiosk has a key), says what happened, and offers the front-desk
-// printer when one is configured. No file dialog ever opens in a kiosk.
+// kioskSaveActions says what became of the encrypted record for the staff
+// (saved as the result was reached, see kioskState.entered), and offers the
+// front-desk printer when one is configured. No file dialog ever opens in a
+// kiosk.
 func (ui *UI) kioskSaveActions() fyne.CanvasObject {
 	l := ui.lang
 	box := container.NewVBox()
@@ -230,15 +268,10 @@ func (ui *UI) kioskSaveActions() fyne.CanvasObject {
 	switch {
 	case cfg.AgeRecipient == "":
 		status.SetText(tr(l, "kiosk.no_record"))
-	case ui.kiosk.recordSaved != "":
+	case ui.kiosk.record.saved != "":
 		status.SetText(tr(l, "kiosk.record_saved"))
 	default:
-		if err := ui.saveKioskRecord(); err != nil {
-			log.Printf("kiosk: saving the record: %v", err)
-			status.SetText(tr(l, "kiosk.record_failed"))
-		} else {
-			status.SetText(tr(l, "kiosk.record_saved"))
-		}
+		status.SetText(tr(l, "kiosk.record_failed"))
 	}
 	if cfg.Printer != "" && ui.opts.Printer != nil {
 		box.Add(ui.button(tr(l, "kiosk.print"), widget.MediumImportance, func() { ui.print(ui.opts.Printer) }))
@@ -249,6 +282,9 @@ func (ui *UI) kioskSaveActions() fyne.CanvasObject {
 // saveKioskRecord writes the PDF and the FHIR JSON, each encrypted for the
 // clinic's age key, into the records folder.
 func (ui *UI) saveKioskRecord() error {
+	if ui.kiosk.opts.Config.AgeRecipient == "" {
+		return nil
+	}
 	cfg := ui.kiosk.opts.Config
 	recipient, err := records.ParseRecipient(cfg.AgeRecipient)
 	if err != nil {
@@ -270,6 +306,6 @@ func (ui *UI) saveKioskRecord() error {
 	if _, err := records.SaveEncrypted(cfg.RecordsPath(), base+".fhir.json", fhir, recipient); err != nil {
 		return err
 	}
-	ui.kiosk.recordSaved = base
+	ui.kiosk.record.saved = base
 	return nil
 }

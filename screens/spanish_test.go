@@ -33,7 +33,7 @@ func TestSpanishPathThroughTheApp(t *testing.T) {
 	d.tap("Comenzar")
 	answers := with(moderate, map[string]any{"phq9_9": nil})
 	d.keyboardAnswers(answers)
-	if d.ui.asking.ID != "phq9_9" || !d.sees("Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera") || !d.sees("Durante las últimas 2 semanas") {
+	if d.ui.nav.asking().ID != "phq9_9" || !d.sees("Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera") || !d.sees("Durante las últimas 2 semanas") {
 		t.Fatalf("PHQ-9 item 9 in Spanish:\n%s", d.screenText())
 	}
 	d.digit("0")
@@ -53,8 +53,8 @@ func TestSpanishPathThroughTheApp(t *testing.T) {
 	}
 	d.tap("English") // switching language keeps every answer
 	// In English the PC-PTSD-5 is asked: the app goes to it, then back to the review.
-	if d.ui.screen != screenQuestion || d.ui.asking.ID != "pcptsd5_trauma" {
-		t.Fatalf("after switching to English: %s %v", d.ui.screen, d.ui.asking)
+	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "pcptsd5_trauma" {
+		t.Fatalf("after switching to English: %s %v", d.ui.screen, d.ui.nav.asking())
 	}
 	d.choose("no")
 	d.tap("See my result")
@@ -70,7 +70,7 @@ func TestLanguageChangeKeepsAnswersMidway(t *testing.T) {
 	d.choose("no") // 65 or older
 	d.choose("2")
 	d.tap("Español")
-	if d.ui.asking.ID != "phq9_2" || !d.sees("Se ha sentido decaído(a), deprimido(a) o sin esperanzas") {
+	if d.ui.nav.asking().ID != "phq9_2" || !d.sees("Se ha sentido decaído(a), deprimido(a) o sin esperanzas") {
 		t.Fatalf("after switching mid-way:\n%s", d.screenText())
 	}
 	d.tap("Atrás")

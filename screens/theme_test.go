@@ -188,7 +188,7 @@ func TestAnswerButtonsShowTheirNumberKey(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.choose("yes")
-	for i, o := range d.ui.asking.Options {
+	for i, o := range d.ui.nav.asking().Options {
 		b := d.button(o.Text.In("en"))
 		if b.Key != fmt.Sprint(i+1) || test.WidgetRenderer(b).(*keyButtonRenderer).key.Text != b.Key {
 			t.Errorf("%q shows the key %q, want %d", b.Text, b.Key, i+1)

@@ -8,16 +8,19 @@ import (
 	"ketascreen/questionnaire"
 )
 
-// showUrgent shows an outcome that interrupts the flow (talk with a clinician
-// today) as soon as it is known, with the resources first, then lets the
-// person continue from the item they just answered.
-func (ui *UI) showUrgent(outcome *questionnaire.Outcome, from *questionnaire.Item) {
-	ui.redraw = func() { ui.showUrgent(outcome, from) }
+// urgentScreen shows an outcome that interrupts the flow (talk with a
+// clinician today) as soon as it is known, with the resources first, then
+// lets the person continue from the item they just answered.
+type urgentScreen struct {
+	ui   *UI
+	step questionnaire.Step
+}
+
+func (s *urgentScreen) draw() drawn {
+	ui, outcome := s.ui, s.step.Outcome
 	l := ui.lang
 	box := container.NewVBox(heading(outcome.Headline.In(l)))
-	ui.session.Shown(outcome.ID) // from now on a changed answer never withdraws it
 	if ui.kiosk != nil {
-		ui.kiosk.alert(outcome)
 		if text := ui.kiosk.alertText(outcome, l); text != "" {
 			box.Add(wrapped(text, theme.SizeNameSubHeadingText, true))
 		}
@@ -28,13 +31,12 @@ func (ui *UI) showUrgent(outcome *questionnaire.Outcome, from *questionnaire.Ite
 	for _, s := range ui.steps(outcome) {
 		box.Add(body("• " + s.In(l)))
 	}
-	onContinue := func() {
-		ui.session.Acknowledge(outcome.ID)
-		ui.continueAfter(from)
-	}
-	cont := ui.button(tr(l, "urgent.continue"), widget.HighImportance, onContinue)
+	cont := ui.button(tr(l, "urgent.continue"), widget.HighImportance, s.onContinue)
 	cont.SetIcon(theme.NavigateNextIcon())
 	cont.IconPlacement = widget.ButtonIconTrailingText
 	content := container.NewBorder(nil, bottomBar(nil, cont), nil, nil, ui.scrolled(box))
-	ui.show(screenUrgent, outcome.Headline.In(l), content, keyHandlers{enter: onContinue})
+	return drawn{name: screenUrgent, title: outcome.Headline.In(l), content: content, keys: keyHandlers{enter: s.onContinue}}
 }
+
+// onContinue: the person has seen the outcome; the flow goes on.
+func (s *urgentScreen) onContinue() { s.ui.nav.enter(s.ui.session.Continue(s.step)) }

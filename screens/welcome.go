@@ -7,16 +7,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// showWelcome shows what the app is, how long it takes, that it is not a
+// welcomeScreen shows what the app is, how long it takes, that it is not a
 // diagnosis, what happens to the answers, and the Start button, which stays
 // in view at the foot of the screen however large the text.
-func (ui *UI) showWelcome() {
-	ui.redraw = ui.showWelcome
+type welcomeScreen struct{ ui *UI }
+
+func (s *welcomeScreen) draw() drawn {
+	ui := s.ui
 	l := ui.lang
 	start := ui.button(tr(l, "welcome.start"), widget.HighImportance, ui.onStart)
 	start.SetIcon(theme.NavigateNextIcon())
 	start.IconPlacement = widget.ButtonIconTrailingText
-	about := ui.button(tr(l, "welcome.about"), widget.MediumImportance, ui.showEducation)
+	about := ui.button(tr(l, "welcome.about"), widget.MediumImportance, s.onAbout)
 	about.SetIcon(theme.InfoIcon())
 	content := container.NewVBox()
 	if len(ui.def.Languages) > 1 { // two large buttons, each in its own language
@@ -51,8 +53,10 @@ func (ui *UI) showWelcome() {
 	content.Add(widget.NewSeparator())
 	content.Add(ui.crisisStrip())
 	screen := container.NewBorder(nil, bar, nil, nil, ui.scrolled(content))
-	ui.show(screenWelcome, "", screen, keyHandlers{enter: ui.onStart})
+	return drawn{name: screenWelcome, content: screen, keys: keyHandlers{enter: ui.onStart}}
 }
+
+func (s *welcomeScreen) onAbout() { s.ui.nav.show(&educationScreen{ui: s.ui}) }
 
 func (ui *UI) privacyText() string {
 	if ui.kiosk != nil {
@@ -61,10 +65,12 @@ func (ui *UI) privacyText() string {
 	return tr(ui.lang, "welcome.privacy")
 }
 
-// showEducation shows what ketamine therapy involves, from the definition,
-// its sources, and the app's version.
-func (ui *UI) showEducation() {
-	ui.redraw = ui.showEducation
+// educationScreen shows what ketamine therapy involves, from the
+// definition, its sources, and the app's version.
+type educationScreen struct{ ui *UI }
+
+func (s *educationScreen) draw() drawn {
+	ui := s.ui
 	l := ui.lang
 	box := container.NewVBox(heading(tr(l, "education.heading")))
 	box.Add(wrapped(ui.def.Texts["intended_use"].In(l), theme.SizeNameText, true))
@@ -86,11 +92,13 @@ func (ui *UI) showEducation() {
 	}
 	box.Add(widget.NewSeparator())
 	box.Add(small(trf(l, "education.version", ui.version(), ui.def.ID, ui.def.Version)))
-	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, ui.showWelcome)
+	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, s.onBack)
 	back.SetIcon(theme.NavigateBackIcon())
 	content := container.NewBorder(nil, ui.footer(back), nil, nil, ui.scrolled(box))
-	ui.show(screenEducation, tr(l, "education.heading"), content, keyHandlers{back: ui.showWelcome, enter: ui.showWelcome})
+	return drawn{name: screenEducation, title: tr(l, "education.heading"), content: content, keys: keyHandlers{back: s.onBack, enter: s.onBack}}
 }
+
+func (s *educationScreen) onBack() { s.ui.showWelcome() }
 
 // version is the app's version as stamped at build time.
 func (ui *UI) version() string {
