@@ -39,7 +39,9 @@ type navigator struct {
 // shows its screen.
 func (n *navigator) enter(step questionnaire.Step) {
 	ui := n.ui
-	n.step = step
+	// The last step's screen is gone: a side effect that redraws (an alert
+	// answered at once) must not draw it with the new step's session.
+	n.step, n.screen = step, nil
 	switch {
 	case ui.kiosk != nil:
 		ui.kiosk.entered(step)
