@@ -469,6 +469,8 @@ type Definition struct {
 	// see whatever they are (the ASQ, PHQ-9 item 9): the provider's view
 	// and summary always show them first.
 	SafetySummary []SafetyLine
+	// Summary is what the provider's summary shows after the scores.
+	Summary []*SummaryPart
 	Education     []*Topic // what ketamine therapy involves, for the education screen
 	Examples      []*Example
 

@@ -118,7 +118,7 @@ const (
 func (l *loader) read(body ast.Node) {
 	top := l.r.mapping(body, "the questionnaire", "questionnaire", "specification", "version", "languages", "sources", "settings",
 		"answer_sets", "instruments", "sections", "controls", "scores", "conditions", "outcomes",
-		"outcome_rules", "pathways", "pathway_rules", "flag_groups", "flags", "resources", "texts", "education", "safety_summary", "examples")
+		"outcome_rules", "pathways", "pathway_rules", "flag_groups", "flags", "resources", "texts", "education", "safety_summary", "summary", "examples")
 	d := l.def
 	d.ID, _ = top.str("questionnaire", true)
 	d.Version, _ = top.str("version", true)
@@ -152,6 +152,7 @@ func (l *loader) read(body ast.Node) {
 	l.readTexts(top.value("texts", true))
 	l.readEducation(top.list("education", false))
 	l.readSafetySummary(top)
+	l.readSummary(top.list("summary", true))
 	l.resolveRefs()
 	l.checkSpecification(top)
 	l.readExamples(top.value("examples", false))

@@ -803,6 +803,9 @@ func (l *loader) checkTexts() {
 	for _, g := range d.FlagGroups {
 		check(g.Title, g.Pos, fmt.Sprintf("flag group %q: title", g.ID))
 	}
+	for i, p := range d.Summary {
+		check(p.Title, p.Pos, fmt.Sprintf("summary part %d: title", i+1))
+	}
 	for _, f := range d.Flags {
 		check(f.Text, f.Pos, fmt.Sprintf("flag %q: text", f.ID))
 	}

@@ -54,9 +54,13 @@ func WritePDF(out io.Writer, in Input) error {
 	w.reasons()
 	w.flags()
 	w.scores()
-	w.medicines()
-	w.itemsOf(label(in.Lang, "other_treatments"), "episode_length", "ad_any", "augmentation", "psychotherapy", "ect", "tms", "ketamine_prior")
-	w.itemsOf(label(in.Lang, "goals"), "goals", "ride_home", "twice_weekly")
+	for _, part := range w.def.Summary {
+		if part.Table != nil {
+			w.table(part)
+		} else {
+			w.itemsOf(part.Title.In(in.Lang), part.Items)
+		}
+	}
 	w.appendix()
 	if err := w.pdf.Error(); err != nil {
 		return fmt.Errorf("making the PDF: %w", err)
@@ -268,14 +272,14 @@ func (w *writer) scores() {
 	}
 }
 
-// medicines is the table of antidepressants, one row per entry.
-func (w *writer) medicines() {
+// table is a list's entries (the antidepressants), one row per entry.
+func (w *writer) table(part *questionnaire.SummaryPart) {
 	l := w.in.Lang
-	list := w.def.Item("meds")
-	if list == nil || !w.in.Session.Visible(list.ID) {
+	list := part.Table
+	if !w.in.Session.Visible(list.ID) {
 		return
 	}
-	w.heading(label(l, "medicines"))
+	w.heading(part.Title.In(l))
 	entries := w.in.Session.Entries(list.ID)
 	if len(entries) == 0 {
 		w.para(label(l, "none"), "", 9.5)
@@ -294,7 +298,9 @@ func (w *writer) medicines() {
 	for _, f := range fields {
 		header = append(header, f.LabelIn(l))
 	}
-	header = append(header, label(l, "col_counted"))
+	if part.Counted != nil {
+		header = append(header, label(l, "col_counted"))
+	}
 	var rows [][]string
 	for i, e := range entries {
 		cells := []string{orDash(questionnaire.EntryName(list, e, l))}
@@ -305,11 +311,18 @@ func (w *writer) medicines() {
 			}
 			cells = append(cells, text)
 		}
-		rows = append(rows, append(cells, w.counted(i)))
+		if part.Counted != nil {
+			cells = append(cells, w.counted(part, i))
+		}
+		rows = append(rows, cells)
 	}
 	widths := []float64{nameWidth}
-	widths = append(widths, w.answerWidths(bodyWidth-nameWidth-countedWidth, header, rows)...)
-	widths = append(widths, countedWidth)
+	if part.Counted != nil {
+		widths = append(widths, w.answerWidths(bodyWidth-nameWidth-countedWidth, header, rows, 2)...)
+		widths = append(widths, countedWidth)
+	} else {
+		widths = append(widths, w.answerWidths(bodyWidth-nameWidth, header, rows, 1)...)
+	}
 	w.row(widths, header, "B")
 	for _, cells := range rows {
 		w.row(widths, cells, "")
@@ -317,11 +330,12 @@ func (w *writer) medicines() {
 }
 
 // answerWidths shares the room between the answer columns (every column but
-// the first and the last) so that no word is split: each column gets its
-// longest word, and what is left is shared evenly. When the longest words do
-// not fit, the room is shared in proportion to them.
-func (w *writer) answerWidths(room float64, header []string, rows [][]string) []float64 {
-	n := len(header) - 2
+// the first, and the last when it says whether the entry counted, as fixed
+// counts) so that no word is split: each column gets its longest word, and
+// what is left is shared evenly. When the longest words do not fit, the room
+// is shared in proportion to them.
+func (w *writer) answerWidths(room float64, header []string, rows [][]string, fixed int) []float64 {
+	n := len(header) - fixed
 	need := make([]float64, n)
 	measure := func(text, style string, col int) {
 		w.pdf.SetFont("Helvetica", style, 8.5)
@@ -357,11 +371,16 @@ func orDash(s string) string {
 	return s
 }
 
-// counted says whether entry i counts as a failed trial, and why not.
-func (w *writer) counted(i int) string {
+// counted says whether entry i counts (as a failed trial), is uncertain,
+// and why not.
+func (w *writer) counted(part *questionnaire.SummaryPart, i int) string {
 	l := w.in.Lang
 	s := w.in.Session
-	failed, uncertain := w.res.Score("trials_failed"), w.res.Score("trials_uncertain")
+	failed := w.res.Score(part.Counted.ID)
+	var uncertain *questionnaire.ScoreResult
+	if part.Uncertain != nil {
+		uncertain = w.res.Score(part.Uncertain.ID)
+	}
 	in := func(sr *questionnaire.ScoreResult) bool {
 		if sr == nil {
 			return false
@@ -374,7 +393,7 @@ func (w *writer) counted(i int) string {
 		return false
 	}
 	var why []string
-	for _, t := range s.EntryNotCounted("trials_failed", i) {
+	for _, t := range s.EntryNotCounted(part.Counted.ID, i) {
 		why = append(why, t.In(l))
 	}
 	switch {
@@ -414,15 +433,14 @@ func (w *writer) row(widths []float64, cells []string, style string) {
 }
 
 // itemsOf lists some items with their answers, when shown.
-func (w *writer) itemsOf(title string, ids ...string) {
+func (w *writer) itemsOf(title string, items []*questionnaire.Item) {
 	l := w.in.Lang
 	var lines []string
-	for _, id := range ids {
-		it := w.def.Item(id)
-		if it == nil || !w.in.Session.Visible(id) {
+	for _, it := range items {
+		if !w.in.Session.Visible(it.ID) {
 			continue
 		}
-		if a, ok := w.in.Session.Answer(id); ok && it.Type != questionnaire.List {
+		if a, ok := w.in.Session.Answer(it.ID); ok {
 			lines = append(lines, it.Text.In(l)+" — "+questionnaire.AnswerText(it, a, l))
 		}
 	}
