@@ -1,9 +1,10 @@
 // Package assets holds the files embedded in the KetaScreen binary: the
-// default questionnaire definition and the app icon.
+// default questionnaire definition, the words of the interface and the app
+// icon.
 package assets
 
 import (
-	_ "embed"
+	"embed"
 )
 
 // QuestionnaireName is the name the embedded definition has in messages.
@@ -21,3 +22,9 @@ var Questionnaire []byte
 //
 //go:embed icon.png
 var IconPNG []byte
+
+// Text holds the words of the interface and the summary, one JSON file per
+// language (text/en.json, text/es.json): adding a language adds a file.
+//
+//go:embed text/*.json
+var Text embed.FS

@@ -133,6 +133,21 @@ func decodeMulti(it *Item, raw rawAnswer) (Answer, string) {
 	return a, ""
 }
 
+// Toggle is the answer codes of a multiple-choice item after the person
+// taps code: it is added, or removed if chosen; an exclusive code ("none of
+// these") clears the others, and any other code clears it. The result is
+// always a valid answer.
+func (it *Item) Toggle(selected []string, code string) []string {
+	if slices.Contains(selected, code) {
+		return slices.DeleteFunc(slices.Clone(selected), func(c string) bool { return c == code })
+	}
+	if slices.Contains(it.Exclusive, code) {
+		return []string{code}
+	}
+	out := slices.DeleteFunc(slices.Clone(selected), func(c string) bool { return slices.Contains(it.Exclusive, c) || c == "" })
+	return append(out, code)
+}
+
 func exclusiveConflict(it *Item, codes []string) string {
 	for _, ex := range it.Exclusive {
 		if slices.Contains(codes, ex) && len(codes) > 1 {

@@ -267,7 +267,7 @@ func (s *Session) SafetyLines(res *Result, lang string, w Words) []string {
 		}
 	}
 	lines = append(lines, s.changedSinceShown(res, lang, w)...)
-	if note := s.def.Texts["asq_self_administered"]; len(lines) > 0 && len(note) > 0 {
+	if note := s.def.Text(TextASQSelfAdministered); len(lines) > 0 && len(note) > 0 {
 		lines = append(lines, note.In(lang))
 	}
 	return lines

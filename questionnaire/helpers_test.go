@@ -4,26 +4,13 @@ import (
 	"encoding/json"
 	"maps"
 	"testing"
+
+	"ketascreen/internal/testanswers"
 )
 
-// calmAdult is a complete answer set, written from the specification, of an
-// adult whose answers raise nothing: every test changes only what it needs.
-var calmAdult = map[string]any{
-	"age_18_plus": "yes", "age_65_plus": "no",
-	"phq9_1": "0", "phq9_2": "0", "phq9_3": "0", "phq9_4": "0", "phq9_5": "0",
-	"phq9_6": "0", "phq9_7": "0", "phq9_8": "0", "phq9_9": "0",
-	"asq_1": "no", "asq_2": "no", "asq_3": "no", "asq_4": "no",
-	"gad7_1": "0", "gad7_2": "0", "gad7_3": "0", "gad7_4": "0", "gad7_5": "0", "gad7_6": "0", "gad7_7": "0",
-	"pcptsd5_trauma": "no",
-	"episode_length": "1_2y", "ad_any": "no", "augmentation": "no", "psychotherapy": "past",
-	"ect": "never", "tms": "never", "ketamine_prior": "never",
-	"aneurysm": "no", "avm": "no", "brain_bleed": "no", "ketamine_allergy": "no",
-	"high_bp": "no", "heart_disease": "no", "psychosis": "no", "bipolar": "no",
-	"substance_use": "no", "ketamine_misuse": "no", "breathing": "no", "pregnancy": "not_applicable",
-	"interacting_meds": []string{"none"}, "liver_disease": "no", "eye_brain_pressure": "no",
-	"bladder_problems": "no", "hyperthyroid": "no",
-	"goals": []string{"learn_options"}, "ride_home": "yes", "twice_weekly": "yes",
-}
+// calmAdult is a complete answer set of an adult whose answers raise
+// nothing (internal/testanswers): every test changes only what it needs.
+var calmAdult = testanswers.CalmAdult()
 
 func defaultDefinition(t testing.TB) *Definition {
 	t.Helper()

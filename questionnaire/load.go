@@ -928,9 +928,32 @@ func (l *loader) readResources(nodes []ast.Node) {
 	}
 }
 
-// RequiredTexts are the notices every definition must word, because every
-// result shows them.
-var RequiredTexts = []string{"not_a_diagnosis", "clinician_decides", "esketamine", "iv_ketamine", "at_home_ketamine", "crisis_heading", "intended_use", "asq_self_administered"}
+// TextKey names one of the notices of the definition's texts section.
+// The app reads them by these names only (Definition.Text), so that a
+// misspelt name does not compile.
+type TextKey string
+
+// The notices every definition must word, because the app shows them.
+const (
+	TextNotADiagnosis       TextKey = "not_a_diagnosis"
+	TextClinicianDecides    TextKey = "clinician_decides"
+	TextEsketamine          TextKey = "esketamine"
+	TextIVKetamine          TextKey = "iv_ketamine"
+	TextAtHomeKetamine      TextKey = "at_home_ketamine"
+	TextCrisisHeading       TextKey = "crisis_heading"
+	TextIntendedUse         TextKey = "intended_use"
+	TextASQSelfAdministered TextKey = "asq_self_administered"
+)
+
+// RequiredTexts are the notices every definition must word.
+var RequiredTexts = []TextKey{TextNotADiagnosis, TextClinicianDecides, TextEsketamine, TextIVKetamine, TextAtHomeKetamine, TextCrisisHeading, TextIntendedUse, TextASQSelfAdministered}
+
+// TreatmentTexts tell esketamine, IV ketamine and at-home ketamine apart,
+// in this order.
+var TreatmentTexts = []TextKey{TextEsketamine, TextIVKetamine, TextAtHomeKetamine}
+
+// Text returns one of the definition's notices.
+func (d *Definition) Text(key TextKey) Text { return d.Texts[string(key)] }
 
 func (l *loader) readTexts(n ast.Node) {
 	l.def.Texts = map[string]Text{}
@@ -944,7 +967,7 @@ func (l *loader) readTexts(n ast.Node) {
 		l.textPos[key] = l.r.pos(m.keyNode(key))
 	}
 	for _, key := range RequiredTexts {
-		if _, ok := l.def.Texts[key]; !ok {
+		if _, ok := l.def.Texts[string(key)]; !ok {
 			l.r.errorf(m.node, "texts is missing %q, which every result shows", key)
 		}
 	}

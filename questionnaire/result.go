@@ -48,6 +48,30 @@ type RaisedFlag struct {
 	Causes []Cause
 }
 
+// FlagsInGroup is a group of flags and the flags of a result in it.
+type FlagsInGroup struct {
+	Group *FlagGroup
+	Flags []RaisedFlag
+}
+
+// FlagsByGroup lists the result's flags by group, in the definition's
+// order of groups, leaving out groups with none.
+func (r *Result) FlagsByGroup(def *Definition) []FlagsInGroup {
+	var out []FlagsInGroup
+	for _, g := range def.FlagGroups {
+		in := FlagsInGroup{Group: g}
+		for _, f := range r.Flags {
+			if f.Flag.Group == g {
+				in.Flags = append(in.Flags, f)
+			}
+		}
+		if len(in.Flags) > 0 {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
 // Result computes the result of the answers so far.
 func (s *Session) Result() *Result {
 	f := s.walk()

@@ -270,3 +270,30 @@ func TestReasonsNameTheAnswersThatCausedThem(t *testing.T) {
 		t.Errorf("pathway_trd causes %v, want the second medicine's weeks", trd)
 	}
 }
+
+// TestToggleAlwaysGivesAnAnswerTheSessionTakes: every sequence of taps on
+// the interacting-medicines question ends in codes the session accepts; an
+// exclusive "none" and the others never stand together.
+func TestToggleAlwaysGivesAnAnswerTheSessionTakes(t *testing.T) {
+	def := defaultDefinition(t)
+	it := def.Item("interacting_meds")
+	if len(it.Exclusive) == 0 {
+		t.Fatal("interacting_meds has no exclusive answer")
+	}
+	s := NewSessionWith(def, answers(t, def, nil))
+	codes := it.Codes()
+	var selected []string
+	for i := range 200 {
+		selected = it.Toggle(selected, codes[(i*7+i/3)%len(codes)])
+		if len(selected) == 0 {
+			continue
+		}
+		if err := s.ChooseMany(it.ID, selected); err != nil {
+			t.Fatalf("after tap %d the codes %v are refused: %v", i+1, selected, err)
+		}
+	}
+	none := it.Exclusive[0]
+	if got := it.Toggle(it.Toggle(nil, codes[0]), none); !slices.Equal(got, []string{none}) {
+		t.Errorf("tapping %q after %q gives %v", none, codes[0], got)
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ketascreen/questionnaire"
+
+	"ketascreen/internal/testanswers"
 )
 
 // driver drives the UI through Fyne's test window as a person would: by
@@ -200,13 +202,9 @@ func (d *driver) key(name fyne.KeyName) {
 	}
 }
 
-// calm holds answers that raise nothing, for questions a test does not name.
-var calm = map[string]any{
-	"age_18_plus": "yes", "pcptsd5_trauma": "no", "episode_length": "1_2y", "ad_any": "no",
-	"augmentation": "no", "psychotherapy": "past", "ect": "never", "tms": "never", "ketamine_prior": "never",
-	"high_bp": "no", "substance_use": "no", "pregnancy": "not_applicable",
-	"interacting_meds": []string{"none"}, "goals": []string{"learn_options"}, "ride_home": "yes", "twice_weekly": "yes",
-}
+// calm holds answers that raise nothing, for questions a test does not
+// name (internal/testanswers).
+var calm = testanswers.CalmAdult()
 
 func calmAnswer(it *questionnaire.Item) any {
 	if a, ok := calm[it.ID]; ok {

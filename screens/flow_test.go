@@ -91,8 +91,8 @@ func TestPathDiscussKetamineWithTwoMedicines(t *testing.T) {
 		t.Errorf("the reason does not name the second medicine's answer:\n%s", d.screenText())
 	}
 	d.tab("Kinds of treatment")
-	for _, key := range []string{"esketamine", "iv_ketamine", "at_home_ketamine"} {
-		if !d.sees(d.ui.def.Texts[key].In("en")) {
+	for _, key := range questionnaire.TreatmentTexts {
+		if !d.sees(d.ui.def.Text(key).In("en")) {
 			t.Errorf("the result does not tell apart %s", key)
 		}
 	}

@@ -241,7 +241,7 @@ func (q *questionView) tap(code string) {
 		return // an answer is already on its way; a second tap must not skip a question
 	}
 	if q.item.Type == questionnaire.Multi {
-		q.selected = toggle(q.item, q.selected, code)
+		q.selected = q.item.Toggle(q.selected, code)
 		q.onToggle(q.selected)
 		q.markSelected()
 		q.updateContinue()
@@ -251,19 +251,6 @@ func (q *questionView) tap(code string) {
 	q.markSelected()
 	q.ui.confirming = true
 	q.onChoose(code)
-}
-
-// toggle adds or removes a code; an exclusive code ("none") clears the others
-// and any other code clears it.
-func toggle(it *questionnaire.Item, selected []string, code string) []string {
-	if slices.Contains(selected, code) {
-		return slices.DeleteFunc(slices.Clone(selected), func(c string) bool { return c == code })
-	}
-	if slices.Contains(it.Exclusive, code) {
-		return []string{code}
-	}
-	out := slices.DeleteFunc(slices.Clone(selected), func(c string) bool { return slices.Contains(it.Exclusive, c) || c == "" })
-	return append(out, code)
 }
 
 // markSelected highlights the chosen answers with a tick.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ketascreen/questionnaire"
+	"ketascreen/uitext"
 )
 
 // resultTab is one part of the result, picked with its button or number key.
@@ -66,7 +67,7 @@ func (s *resultScreen) draw() drawn {
 	column.Add(widget.NewSeparator())
 	column.Add(tabs[ui.summary.tab].build(res))
 	column.Add(widget.NewSeparator())
-	column.Add(wrapped(ui.def.Texts["not_a_diagnosis"].In(l)+" "+ui.def.Texts["clinician_decides"].In(l), theme.SizeNameCaptionText, true))
+	column.Add(wrapped(ui.def.Text(questionnaire.TextNotADiagnosis).In(l)+" "+ui.def.Text(questionnaire.TextClinicianDecides).In(l), theme.SizeNameCaptionText, true))
 	column.Add(ui.saveActions())
 
 	start := ui.button(tr(l, "result.start_over"), widget.MediumImportance, ui.onStartOverAsked)
@@ -117,8 +118,8 @@ func (ui *UI) nextSteps(res *questionnaire.Result) fyne.CanvasObject {
 // treatments tells esketamine, IV ketamine and at-home ketamine apart.
 func (ui *UI) treatments() fyne.CanvasObject {
 	box := container.NewVBox()
-	for _, key := range []string{"esketamine", "iv_ketamine", "at_home_ketamine"} {
-		box.Add(body(ui.def.Texts[key].In(ui.lang)))
+	for _, key := range questionnaire.TreatmentTexts {
+		box.Add(body(ui.def.Text(key).In(ui.lang)))
 	}
 	return box
 }
@@ -144,12 +145,7 @@ func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
 }
 
 // words are the interface words descriptions of answers need.
-func (ui *UI) words() questionnaire.Words {
-	l := ui.lang
-	return questionnaire.Words{Entry: tr(l, "meds.entry"), Count: tr(l, "result.count"), Positive: tr(l, "result.positive"),
-		Negative: tr(l, "result.negative"), NotAnswered: tr(l, "review.unanswered"),
-		NotCompleted: tr(l, "result.not_completed"), Changed: tr(l, "result.changed")}
-}
+func (ui *UI) words() questionnaire.Words { return uitext.Answers(ui.lang) }
 
 // flags shows what to raise with the provider: first the safety screen,
 // whatever its result, then the flags by group.
@@ -165,18 +161,9 @@ func (ui *UI) flags(res *questionnaire.Result) fyne.CanvasObject {
 	if len(res.Flags) == 0 {
 		box.Add(body(tr(l, "result.no_flags")))
 	}
-	for _, g := range ui.def.FlagGroups {
-		var inGroup []questionnaire.RaisedFlag
-		for _, f := range res.Flags {
-			if f.Flag.Group == g {
-				inGroup = append(inGroup, f)
-			}
-		}
-		if len(inGroup) == 0 {
-			continue
-		}
-		box.Add(subheading(g.Title.In(l)))
-		for _, f := range inGroup {
+	for _, g := range res.FlagsByGroup(ui.def) {
+		box.Add(subheading(g.Group.Title.In(l)))
+		for _, f := range g.Flags {
 			box.Add(body("• " + f.Flag.Text.In(l)))
 		}
 	}

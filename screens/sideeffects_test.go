@@ -11,7 +11,7 @@ import (
 
 // countingPrinter counts how often the app looks for it and prints.
 type countingPrinter struct {
-	mu               sync.Mutex
+	mu              sync.Mutex
 	looked, printed int
 }
 

@@ -8,19 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-func TestEveryInterfaceTextHasSpanish(t *testing.T) {
-	for key := range uiText["en"] {
-		if uiText["es"][key] == "" {
-			t.Errorf("no Spanish for %q", key)
-		}
-	}
-	for key := range uiText["es"] {
-		if uiText["en"][key] == "" {
-			t.Errorf("Spanish %q has no English", key)
-		}
-	}
-}
-
 // TestSpanishPathThroughTheApp answers everything in Spanish, by keyboard,
 // and checks the official Spanish wording, the Spanish crisis line, the
 // missing PTSD screen and a Spanish result.

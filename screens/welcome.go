@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/questionnaire"
 )
 
 // welcomeScreen shows what the app is, how long it takes, that it is not a
@@ -42,7 +44,7 @@ func (s *welcomeScreen) draw() drawn {
 		// The intended use: for adults, to prepare a conversation with a
 		// provider; not a diagnosis, a treatment or dose recommendation, or
 		// for emergencies.
-		wrapped(ui.def.Texts["intended_use"].In(l), theme.SizeNameText, true),
+		wrapped(ui.def.Text(questionnaire.TextIntendedUse).In(l), theme.SizeNameText, true),
 		body(ui.privacyText()),
 	))
 	bar := bottomBar(about, start)
@@ -73,13 +75,13 @@ func (s *educationScreen) draw() drawn {
 	ui := s.ui
 	l := ui.lang
 	box := container.NewVBox(heading(tr(l, "education.heading")))
-	box.Add(wrapped(ui.def.Texts["intended_use"].In(l), theme.SizeNameText, true))
+	box.Add(wrapped(ui.def.Text(questionnaire.TextIntendedUse).In(l), theme.SizeNameText, true))
 	for _, t := range ui.def.Education {
 		box.Add(subheading(t.Heading.In(l)))
 		box.Add(body(t.Body.In(l)))
 	}
-	for _, key := range []string{"esketamine", "iv_ketamine", "at_home_ketamine"} {
-		box.Add(body(ui.def.Texts[key].In(l)))
+	for _, key := range questionnaire.TreatmentTexts {
+		box.Add(body(ui.def.Text(key).In(l)))
 	}
 	box.Add(widget.NewSeparator())
 	box.Add(wrapped(tr(l, "education.sources"), theme.SizeNameCaptionText, true))

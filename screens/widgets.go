@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/questionnaire"
 )
 
 // button makes a keyButton that tells the UI about the activity (for the
@@ -46,7 +48,7 @@ func small(text string) *widget.Label { return wrapped(text, theme.SizeNameCapti
 func (ui *UI) crisisStrip() fyne.CanvasObject {
 	lang := ui.lang
 	text := widget.NewRichText(&widget.TextSegment{
-		Text:  ui.def.Texts["crisis_heading"].In(lang),
+		Text:  ui.def.Text(questionnaire.TextCrisisHeading).In(lang),
 		Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground},
 	})
 	for _, r := range ui.resources() {

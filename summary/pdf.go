@@ -12,6 +12,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"ketascreen/questionnaire"
+	"ketascreen/uitext"
 )
 
 // Input is one finished screening to summarise.
@@ -109,7 +110,7 @@ func (w *writer) footer() {
 	p := w.pdf
 	p.SetY(-footerRoom + 4)
 	p.SetFont("Helvetica", "B", 7.5)
-	p.MultiCell(bodyWidth, 3.4, w.tr(w.def.Texts["not_a_diagnosis"].In(l)+" "+w.def.Texts["clinician_decides"].In(l)), "T", "L", false)
+	p.MultiCell(bodyWidth, 3.4, w.tr(w.def.Text(questionnaire.TextNotADiagnosis).In(l)+" "+w.def.Text(questionnaire.TextClinicianDecides).In(l)), "T", "L", false)
 	p.SetFont("Helvetica", "", 6.5)
 	var attributions []string
 	seen := map[string]bool{}
@@ -194,7 +195,9 @@ func (w *writer) result() {
 
 func (w *writer) words() questionnaire.Words {
 	l := w.in.Lang
-	return questionnaire.Words{Entry: label(l, "entry"), Count: label(l, "count"), Positive: label(l, "positive"), Negative: label(l, "negative"), NotAnswered: label(l, "not_answered"), NotCompleted: label(l, "not_completed"), Changed: label(l, "changed")}
+	words := uitext.Answers(l)
+	words.NotAnswered = label(l, "not_answered") // lower case, within a line
+	return words
 }
 
 func (w *writer) reasons() {
@@ -217,16 +220,9 @@ func (w *writer) flags() {
 	if len(w.res.Flags) == 0 {
 		w.para(label(l, "no_flags"), "", 9.5)
 	}
-	for _, g := range w.def.FlagGroups {
-		first := true
-		for _, f := range w.res.Flags {
-			if f.Flag.Group != g {
-				continue
-			}
-			if first {
-				w.para(g.Title.In(l), "B", 10)
-				first = false
-			}
+	for _, g := range w.res.FlagsByGroup(w.def) {
+		w.para(g.Group.Title.In(l), "B", 10)
+		for _, f := range g.Flags {
 			w.bullet(f.Flag.Text.In(l))
 		}
 	}

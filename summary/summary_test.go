@@ -14,22 +14,12 @@ import (
 	"time"
 
 	"ketascreen/questionnaire"
+
+	"ketascreen/internal/testanswers"
 )
 
-var calm = map[string]any{
-	"age_18_plus": "yes", "age_65_plus": "no", "breathing": "no",
-	"phq9_1": "0", "phq9_2": "0", "phq9_3": "0", "phq9_4": "0", "phq9_5": "0",
-	"phq9_6": "0", "phq9_7": "0", "phq9_8": "0", "phq9_9": "0",
-	"asq_1": "no", "asq_2": "no", "asq_3": "no", "asq_4": "no",
-	"gad7_1": "0", "gad7_2": "0", "gad7_3": "0", "gad7_4": "0", "gad7_5": "0", "gad7_6": "0", "gad7_7": "0",
-	"pcptsd5_trauma": "no", "episode_length": "1_2y", "ad_any": "no", "augmentation": "no",
-	"psychotherapy": "past", "ect": "never", "tms": "never", "ketamine_prior": "never",
-	"aneurysm": "no", "avm": "no", "brain_bleed": "no", "ketamine_allergy": "no", "high_bp": "no",
-	"heart_disease": "no", "psychosis": "no", "bipolar": "no", "substance_use": "no", "ketamine_misuse": "no",
-	"pregnancy": "not_applicable", "interacting_meds": []string{"none"}, "liver_disease": "no",
-	"eye_brain_pressure": "no", "bladder_problems": "no", "hyperthyroid": "no",
-	"goals": []string{"learn_options"}, "ride_home": "yes", "twice_weekly": "yes",
-}
+// calm is the adult whose answers raise nothing (internal/testanswers).
+var calm = testanswers.CalmAdult()
 
 func input(t testing.TB, changes map[string]any) Input {
 	t.Helper()
@@ -284,11 +274,6 @@ func TestSpanishPDF(t *testing.T) {
 	for _, want := range []string{"KetaScreen: resumen para su proveedor", "Esto es una evaluación, no un diagnóstico.", "La evaluación de trauma (PC-PTSD-5) no se realizó", "Elaborado por los doctores Robert L. Spitzer"} {
 		mustContain(t, all, want, "Spanish "+want)
 	}
-	for key := range labels["en"] {
-		if labels["es"][key] == "" {
-			t.Errorf("no Spanish summary label %q", key)
-		}
-	}
 }
 
 // TestDeclinedTraumaScreenIsNotCompletedInPDFAndFHIR: in both languages the
@@ -310,7 +295,7 @@ func TestDeclinedTraumaScreenIsNotCompletedInPDFAndFHIR(t *testing.T) {
 				t.Errorf("%s: the declined screen is printed as a score %q", c.lang, wrong)
 			}
 		}
-		mustContain(t, all, in.Session.Definition().Texts["asq_self_administered"].In(c.lang), c.lang+": the ASQ note")
+		mustContain(t, all, in.Session.Definition().Text(questionnaire.TextASQSelfAdministered).In(c.lang), c.lang+": the ASQ note")
 		data, err := json.Marshal(Response(in))
 		if err != nil {
 			t.Fatal(err)
