@@ -82,8 +82,8 @@ func TestAlert(c *Config, now time.Time) error {
 	}
 	err := <-a.Send(Event{Kind: "test", Time: now.UTC().Format(time.RFC3339), Kiosk: c.Name})
 	if err != nil {
-		return fmt.Errorf("the staff alert command %q failed its start-up test: %v\n"+
-			"The kiosk does not start until the staff alert works: fix alert_command in %s, or the program it runs.", a.Command[0], err, c.File)
+		return fmt.Errorf("the staff alert command %q failed its start-up test: %v; "+
+			"the kiosk does not start until the staff alert works: fix alert_command in %s, or the program it runs", a.Command[0], err, c.File)
 	}
 	return nil
 }

@@ -114,13 +114,6 @@ func possibleCompare(e *expr) bool {
 	return true
 }
 
-// constraint is what one comparison of a conjunction demands of one value.
-type constraint struct {
-	codes  []string // allowed codes, nil for any
-	lo, hi int      // allowed numbers, hi < 0 unbounded
-	number bool
-}
-
 // consistent tells whether the comparisons joined by "and" can hold together:
 // for instance phq9 >= 10 and phq9 <= 4, or ad_any = yes and ad_any = no, cannot.
 func consistent(args []*expr) bool {

@@ -289,7 +289,6 @@ type Score struct {
 	Source     *Source
 	Pos        Pos
 	minN, maxN int // range of the value; maxN < 0 means no upper bound
-	deps       []*Item
 }
 
 // ResultCodes lists the codes a classify score can give, otherwise last.

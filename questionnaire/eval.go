@@ -143,6 +143,12 @@ func (ev *evaluator) word(e *expr) (value, []Cause) {
 		}
 		return value{b: cr.holds}, cr.causes
 	}
+	return ev.scoreValue(r)
+}
+
+// scoreValue is what a reference to a score reads: whether it is positive,
+// its band, its classification, or its value.
+func (ev *evaluator) scoreValue(r *reference) (value, []Cause) {
 	s := ev.score(r.score)
 	switch {
 	case r.kind == refScorePositive:
@@ -189,47 +195,68 @@ func (ev *evaluator) itemValue(it *Item) (value, []Cause) {
 func (ev *evaluator) compare(e *expr) (value, []Cause) {
 	l, lc := ev.eval(e.args[0])
 	if l.missing {
+		return value{b: false}, nil // an unanswered question makes no comparison hold
+	}
+	r, rc := ev.listOrValue(e.args[1])
+	if r.missing || !compareValues(e.op, l, r) {
 		return value{b: false}, nil
 	}
-	var r value
-	var rc []Cause
-	if e.args[1].kind == exprList {
-		for _, a := range e.args[1].args {
-			r.codes = append(r.codes, a.word)
-		}
-	} else {
-		r, rc = ev.eval(e.args[1])
-		if r.missing {
-			return value{b: false}, nil
-		}
+	return value{b: true}, append(lc, rc...)
+}
+
+// listOrValue is the right side of a comparison: a list of codes ("in",
+// "has"), or a value.
+func (ev *evaluator) listOrValue(e *expr) (value, []Cause) {
+	if e.kind != exprList {
+		return ev.eval(e)
 	}
-	var ok bool
-	switch e.op {
+	var v value
+	for _, a := range e.args {
+		v.codes = append(v.codes, a.word)
+	}
+	return v, nil
+}
+
+// compareValues applies a comparison to two answered values; "=" and "!="
+// are each other's negation.
+func compareValues(op string, l, r value) bool {
+	switch op {
 	case "=":
-		ok = (l.isNum && r.isNum && l.n == r.n) || (!l.isNum || !r.isNum) && l.code == r.code && l.code != ""
+		return equalValues(l, r)
 	case "!=":
-		ok = !((l.isNum && r.isNum && l.n == r.n) || l.code == r.code)
-	case "<":
-		ok = l.isNum && r.isNum && l.n < r.n
-	case "<=":
-		ok = l.isNum && r.isNum && l.n <= r.n
-	case ">":
-		ok = l.isNum && r.isNum && l.n > r.n
-	case ">=":
-		ok = l.isNum && r.isNum && l.n >= r.n
+		return !equalValues(l, r)
 	case "in":
-		ok = slices.Contains(r.codes, l.code)
+		return slices.Contains(r.codes, l.code)
 	case "has":
 		want := r.codes
 		if want == nil {
 			want = []string{r.code}
 		}
-		ok = slices.ContainsFunc(l.codes, func(c string) bool { return slices.Contains(want, c) })
+		return slices.ContainsFunc(l.codes, func(c string) bool { return slices.Contains(want, c) })
 	}
-	if !ok {
-		return value{b: false}, nil
+	return l.isNum && r.isNum && orderedInts(op, l.n, r.n)
+}
+
+// equalValues: two numbers are equal by value, anything else by its code.
+func equalValues(l, r value) bool {
+	if l.isNum && r.isNum {
+		return l.n == r.n
 	}
-	return value{b: true}, append(lc, rc...)
+	return l.code != "" && l.code == r.code
+}
+
+func orderedInts(op string, a, b int) bool {
+	switch op {
+	case "<":
+		return a < b
+	case "<=":
+		return a <= b
+	case ">":
+		return a > b
+	case ">=":
+		return a >= b
+	}
+	return false
 }
 
 func dedupeCauses(causes []Cause) []Cause {
@@ -281,33 +308,9 @@ func (ev *evaluator) score(s *Score) *ScoreResult {
 	ev.scores[s] = r // guards against re-entry; cycles are rejected when loading
 	switch s.Kind {
 	case Sum, Count:
-		for _, it := range s.Items {
-			a, ok := ev.answers[it.ID]
-			if !ok {
-				r.Complete = r.Complete && !ev.shown[it.ID]
-				continue
-			}
-			if s.Kind == Sum {
-				n, _ := strconv.Atoi(a.Code)
-				r.Value += n
-				r.Causes = append(r.Causes, Cause{Item: it.ID, Answer: a.Code})
-			} else if a.Code == s.CountCode {
-				r.Value++
-				r.Causes = append(r.Causes, Cause{Item: it.ID, Answer: a.Code})
-			}
-		}
+		ev.sumItems(s, r)
 	case Classify:
-		r.Result = s.Otherwise
-		for _, cs := range s.Cases {
-			if ok, causes := ev.holds(cs.When); ok {
-				r.Result, r.Causes = cs.Result, causes
-				break
-			}
-		}
-		if r.Result == s.Otherwise && s.Unfinished != "" && ev.ended && ev.startedScore(s) {
-			r.Result = s.Unfinished
-			r.Unfinished = true
-		}
+		ev.classify(s, r)
 	case CountEntries:
 		ev.countEntries(s, r)
 	}
@@ -323,6 +326,43 @@ func (ev *evaluator) score(s *Score) *ScoreResult {
 		r.Positive, _ = ev.holds(s.Positive)
 	}
 	return r
+}
+
+// sumItems adds up the answers (sum) or counts those with the score's code
+// (count); a shown item left unanswered makes the score incomplete.
+func (ev *evaluator) sumItems(s *Score, r *ScoreResult) {
+	for _, it := range s.Items {
+		a, ok := ev.answers[it.ID]
+		if !ok {
+			r.Complete = r.Complete && !ev.shown[it.ID]
+			continue
+		}
+		if s.Kind == Sum {
+			n, _ := strconv.Atoi(a.Code)
+			r.Value += n
+			r.Causes = append(r.Causes, Cause{Item: it.ID, Answer: a.Code})
+		} else if a.Code == s.CountCode {
+			r.Value++
+			r.Causes = append(r.Causes, Cause{Item: it.ID, Answer: a.Code})
+		}
+	}
+}
+
+// classify gives the result of the first case that holds, else otherwise;
+// a screen started and not finished before the session ended gives the
+// score's unfinished result.
+func (ev *evaluator) classify(s *Score, r *ScoreResult) {
+	r.Result = s.Otherwise
+	for _, cs := range s.Cases {
+		if ok, causes := ev.holds(cs.When); ok {
+			r.Result, r.Causes = cs.Result, causes
+			break
+		}
+	}
+	if r.Result == s.Otherwise && s.Unfinished != "" && ev.ended && ev.startedScore(s) {
+		r.Result = s.Unfinished
+		r.Unfinished = true
+	}
 }
 
 // startedScore tells whether the person, before the session ended, had

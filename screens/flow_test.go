@@ -105,7 +105,7 @@ func TestMedicineCanBeChangedAndRemoved(t *testing.T) {
 	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
 	d.addMedicine("prozac", "Fluoxetine (Prozac)", "4_5", "yes", "yes", "under_25", "skip")
 	d.tap("Change") // the first card
-	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "")
+	test.Type(d.w.Canvas().Focused(), "")
 	d.tap("Citalopram (Celexa)")
 	d.choose("6_7")
 	d.choose("yes")
@@ -203,7 +203,7 @@ func TestPathCrisisFromTheHelpButtonOnAMedicineScreen(t *testing.T) {
 	d.tap("Start")
 	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
 	d.tap("Add a medicine")
-	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "lex")
+	test.Type(d.w.Canvas().Focused(), "lex")
 	d.tap("Escitalopram (Lexapro)")
 	d.tap("I need help now")
 	if d.ui.screen != screenCrisis {

@@ -35,7 +35,7 @@ func TestKeyboardOnlyCompletesAFullPath(t *testing.T) {
 	answers := with(moderate, map[string]any{"ad_any": "yes"})
 	d.key(fyne.KeyReturn) // Start
 	// The first answer by Tab and Space, as someone who cannot use number keys.
-	test.FocusNext(d.w.Canvas())
+	d.w.Canvas().FocusNext()
 	focused, ok := d.w.Canvas().Focused().(*keyButton)
 	if !ok || focused.Text != "Yes" {
 		t.Fatalf("Tab focuses %v, want the first answer, Yes", d.w.Canvas().Focused())
@@ -47,7 +47,7 @@ func TestKeyboardOnlyCompletesAFullPath(t *testing.T) {
 	}
 	for _, med := range []struct{ search, weeks, improvement string }{{"zoloft", "8_plus", "under_25"}, {"lexap", "6_7", "25_49"}} {
 		d.key(fyne.Key1) // add a medicine
-		test.Type(d.w.Canvas().Focused().(fyne.Focusable), med.search)
+		test.Type(d.w.Canvas().Focused(), med.search)
 		d.key(fyne.KeyReturn) // the only match
 		d.digit(med.weeks)
 		d.digit("yes") // the full dose
@@ -140,7 +140,7 @@ func TestTabBringsTheFocusedControlIntoView(t *testing.T) {
 	c := d.w.Canvas()
 	seen := 0
 	for range 40 {
-		test.FocusNext(c)
+		c.FocusNext()
 		b, ok := c.Focused().(*keyButton)
 		if !ok {
 			continue
@@ -187,7 +187,7 @@ func TestTextSizeAndContrastKeepTheFocus(t *testing.T) {
 			t.Errorf("after %s by keyboard the focus is on %v, want %s", step.press, c.Focused(), step.focused)
 		}
 	}
-	test.FocusNext(c) // the first answer
+	c.FocusNext() // the first answer
 	first, ok := c.Focused().(*keyButton)
 	if !ok {
 		t.Fatalf("Tab focuses %T", c.Focused())

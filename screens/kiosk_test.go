@@ -358,7 +358,7 @@ func TestTwoSessionsInARowShareNothing(t *testing.T) {
 	k.begin()
 	k.answerUntil(first)
 	k.tap("Add a medicine")
-	test.Type(k.w.Canvas().Focused().(fyne.Focusable), "zol")
+	test.Type(k.w.Canvas().Focused(), "zol")
 	k.tap("Sertraline (Zoloft)")
 	k.choose("8_plus")
 	k.tap("I need help now") // leaves a half-made entry and a crisis behind

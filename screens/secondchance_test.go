@@ -109,7 +109,7 @@ func TestAnotherAntidepressantCanBeNamed(t *testing.T) {
 	d.tap("Start")
 	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
 	d.tap("Add a medicine")
-	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "xyz")
+	test.Type(d.w.Canvas().Focused(), "xyz")
 	if !d.hasButton("Another antidepressant") || !d.hasButton("I don't know the name") || !d.sees("choose one of the answers below") {
 		t.Fatalf("no match:\n%s", d.screenText())
 	}
@@ -117,7 +117,7 @@ func TestAnotherAntidepressantCanBeNamed(t *testing.T) {
 	if _, ok := d.w.Canvas().Focused().(*keyEntry); !ok {
 		t.Fatalf("the name field does not have the focus:\n%s", d.screenText())
 	}
-	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "  Agomelatine ")
+	test.Type(d.w.Canvas().Focused(), "  Agomelatine ")
 	d.tap("Continue")
 	for _, code := range []string{"8_plus", "yes", "yes", "under_25"} {
 		d.choose(code)
@@ -144,7 +144,7 @@ func TestSkippingTheNameKeepsNothingTyped(t *testing.T) {
 	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
 	d.tap("Add a medicine")
 	d.tap("Another antidepressant")
-	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "agom")
+	test.Type(d.w.Canvas().Focused(), "agom")
 	d.tap("Skip this question")
 	if e := d.ui.session.Entries("meds")[0]; e["med_other_name"] != "" {
 		t.Errorf("skipping kept %q", e["med_other_name"])
@@ -162,7 +162,7 @@ func TestTheCueFollowsTheSearch(t *testing.T) {
 	if !d.ui.page.below.Visible() {
 		t.Fatal(`the whole list shows no "More below"`)
 	}
-	test.Type(d.w.Canvas().Focused().(fyne.Focusable), "zol")
+	test.Type(d.w.Canvas().Focused(), "zol")
 	if d.ui.page.below.Visible() {
 		t.Error(`one match, and still "More below"`)
 	}

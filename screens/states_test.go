@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -39,7 +38,7 @@ var screenStates = []struct {
 		d.tap("Start")
 		d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
 		d.tap("Add a medicine")
-		test.Type(d.w.Canvas().Focused().(fyne.Focusable), "pr")
+		test.Type(d.w.Canvas().Focused(), "pr")
 	}},
 	{"07-urgent", false, func(d *driver) {
 		d.tap("Start")
@@ -86,7 +85,7 @@ var screenStates = []struct {
 		d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
 		d.tap("Add a medicine")
 		d.tap("Another antidepressant")
-		test.Type(d.w.Canvas().Focused().(fyne.Focusable), "agomelatine")
+		test.Type(d.w.Canvas().Focused(), "agomelatine")
 	}},
 }
 

@@ -19,7 +19,7 @@ const webDir = "bench/web-kiosk"
 func (b *bench) browserProgram() (*program, error) {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
-		return nil, errors.New("Chromium is not installed (make bench installs Debian's chromium package when it can)")
+		return nil, errors.New("chromium is not installed (make bench installs Debian's chromium package when it can)")
 	}
 	lib := filepath.Join(webDir, "node_modules", "survey-js-ui", "survey-js-ui.min.js")
 	if _, err := os.Stat(lib); err != nil {

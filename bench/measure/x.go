@@ -47,7 +47,7 @@ func startX(dir string) (*xserver, error) {
 	line, err := bufio.NewReader(r).ReadString('\n')
 	if err != nil {
 		_ = cmd.Process.Kill()
-		return nil, fmt.Errorf("Xvfb did not report its display: %w", err)
+		return nil, fmt.Errorf("the X server (Xvfb) did not report its display: %w", err)
 	}
 	x := &xserver{display: ":" + strings.TrimSpace(line), cmd: cmd, seed: maphash.MakeSeed()}
 	if x.fb, err = os.Open(filepath.Join(dir, "Xvfb_screen0")); err != nil {
