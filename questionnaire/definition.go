@@ -469,9 +469,9 @@ type Definition struct {
 	// and summary always show them first.
 	SafetySummary []SafetyLine
 	// Summary is what the provider's summary shows after the scores.
-	Summary []*SummaryPart
-	Education     []*Topic // what ketamine therapy involves, for the education screen
-	Examples      []*Example
+	Summary   []*SummaryPart
+	Education []*Topic // what ketamine therapy involves, for the education screen
+	Examples  []*Example
 
 	items      map[string]*Item
 	scores     map[string]*Score
