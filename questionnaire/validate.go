@@ -257,13 +257,7 @@ func (c *checker) checkCompare(e *expr) {
 	case "=", "!=":
 		c.checkEquals(e, lt, right)
 	case "<", "<=", ">", ">=":
-		if lt.t != tNumber && !(lt.t == tCode && lt.item != nil && lt.item.numeric) {
-			c.errorf(left.col, "%q is not a number, so it cannot be compared with %s", left.String(), e.op)
-			return
-		}
-		if rt := c.check(right); rt.t != tNumber && !c.bad {
-			c.errorf(right.col, "%q is not a number (expected a number after %s)", right.String(), e.op)
-		}
+		c.checkOrdering(e, lt)
 	case "in":
 		if lt.t != tCode {
 			c.errorf(left.col, "%q does not take one answer code, so in does not apply (use has for a multi answer)", left.String())
@@ -271,15 +265,33 @@ func (c *checker) checkCompare(e *expr) {
 		}
 		c.checkCodeList(right, lt, left)
 	case "has":
-		if lt.t != tCodes {
-			c.errorf(left.col, "%q is not a multiple-choice item, so has does not apply (use = or in)", left.String())
-			return
-		}
-		if right.kind == exprList || c.isSetting(right) {
-			c.checkCodeList(right, lt, left)
-		} else {
-			c.checkCode(right, lt, left)
-		}
+		c.checkHas(e, lt)
+	}
+}
+
+// checkOrdering: <, <=, > and >= compare numbers.
+func (c *checker) checkOrdering(e *expr, lt typeInfo) {
+	left, right := e.args[0], e.args[1]
+	if lt.t != tNumber && !(lt.t == tCode && lt.item != nil && lt.item.numeric) {
+		c.errorf(left.col, "%q is not a number, so it cannot be compared with %s", left.String(), e.op)
+		return
+	}
+	if rt := c.check(right); rt.t != tNumber && !c.bad {
+		c.errorf(right.col, "%q is not a number (expected a number after %s)", right.String(), e.op)
+	}
+}
+
+// checkHas: has applies to a multiple-choice item, with a code or a list.
+func (c *checker) checkHas(e *expr, lt typeInfo) {
+	left, right := e.args[0], e.args[1]
+	if lt.t != tCodes {
+		c.errorf(left.col, "%q is not a multiple-choice item, so has does not apply (use = or in)", left.String())
+		return
+	}
+	if right.kind == exprList || c.isSetting(right) {
+		c.checkCodeList(right, lt, left)
+	} else {
+		c.checkCode(right, lt, left)
 	}
 }
 
@@ -403,63 +415,69 @@ func scoreDependencies(s *Score, seen map[any]bool) []*Item {
 
 // checkCycles reports named conditions and scores that depend on themselves.
 func (l *loader) checkCycles() {
-	var visit func(node any, e *expr, path []string) bool
-	state := map[any]int{} // 1 visiting, 2 done
-	visit = func(node any, e *expr, path []string) bool {
-		for _, sub := range subExprs(e) {
-			r := sub.ref
-			if r == nil {
-				continue
-			}
-			var next any
-			var name string
-			var exprs []*expr
-			switch r.kind {
-			case refCondition:
-				next, name = r.cond, r.cond.ID
-				if r.cond.When != nil {
-					exprs = []*expr{r.cond.When.root}
-				}
-			case refScore, refScoreBand, refScorePositive:
-				if r.score == node {
-					continue // a score's positive condition may read its own value
-				}
-				next, name = r.score, r.score.ID
-				exprs = scoreExprs(r.score)
-			default:
-				continue
-			}
-			if state[next] == 1 {
-				return false
-			}
-			if state[next] == 2 {
-				continue
-			}
-			state[next] = 1
-			for _, x := range exprs {
-				if !visit(next, x, append(path, name)) {
-					return false
-				}
-			}
-			state[next] = 2
-		}
-		return true
-	}
 	for _, nc := range l.def.Conditions {
-		state = map[any]int{nc: 1}
-		if nc.When != nil && !visit(nc, nc.When.root, []string{nc.ID}) {
+		f := cycleFinder{state: map[any]int{nc: 1}}
+		if nc.When != nil && !f.visit(nc, nc.When.root) {
 			l.r.errs.add(nc.Pos, fmt.Sprintf("condition %q depends on itself", nc.ID))
 		}
 	}
 	for _, s := range l.def.Scores {
-		state = map[any]int{s: 1}
+		f := cycleFinder{state: map[any]int{s: 1}}
 		for _, x := range scoreExprs(s) {
-			if !visit(s, x, []string{s.ID}) {
+			if !f.visit(s, x) {
 				l.r.errs.add(s.Pos, fmt.Sprintf("score %q depends on itself", s.ID))
 				break
 			}
 		}
 	}
+}
+
+// cycleFinder walks what conditions and scores read, depth first; state
+// is 1 while a node is being visited and 2 once it is done.
+type cycleFinder struct {
+	state map[any]int
+}
+
+// visit reads expression e of node; it tells false on a cycle.
+func (f *cycleFinder) visit(node any, e *expr) bool {
+	for _, sub := range subExprs(e) {
+		next, exprs, ok := reads(node, sub.ref)
+		if !ok || f.state[next] == 2 {
+			continue
+		}
+		if f.state[next] == 1 {
+			return false
+		}
+		f.state[next] = 1
+		for _, x := range exprs {
+			if !f.visit(next, x) {
+				return false
+			}
+		}
+		f.state[next] = 2
+	}
+	return true
+}
+
+// reads is the condition or score a reference of node leads to, and the
+// expressions it reads; ok is false for anything else.
+func reads(node any, r *reference) (next any, exprs []*expr, ok bool) {
+	if r == nil {
+		return nil, nil, false
+	}
+	switch r.kind {
+	case refCondition:
+		if r.cond.When != nil {
+			exprs = []*expr{r.cond.When.root}
+		}
+		return r.cond, exprs, true
+	case refScore, refScoreBand, refScorePositive:
+		if r.score == node {
+			return nil, nil, false // a score's positive condition may read its own value
+		}
+		return r.score, scoreExprs(r.score), true
+	}
+	return nil, nil, false
 }
 
 func subExprs(e *expr) []*expr {
@@ -542,6 +560,17 @@ func (l *loader) checkSettings() {
 // checkFlow checks that show_if conditions only read answers given earlier
 // and that every item can be shown.
 func (l *loader) checkFlow() {
+	l.checkItemFlow()
+	l.checkSectionFlow()
+	for _, it := range l.def.Items {
+		for i, f := range it.Fields {
+			l.checkFieldFlow(it, i, f)
+		}
+	}
+}
+
+// checkItemFlow: an item's show_if reads only earlier answers, and can hold.
+func (l *loader) checkItemFlow() {
 	for _, it := range l.def.Items {
 		it.reachable = true
 		if it.ShowIf == nil || it.ShowIf.root == nil {
@@ -557,6 +586,11 @@ func (l *loader) checkFlow() {
 			l.r.errs.add(it.Pos, fmt.Sprintf("item %q can never be shown: its show_if %q can never hold", it.ID, it.ShowIf.Source))
 		}
 	}
+}
+
+// checkSectionFlow: a section has items, and its show_if reads only answers
+// asked before it, and can hold.
+func (l *loader) checkSectionFlow() {
 	for _, sec := range l.def.Sections {
 		if len(sec.Items) == 0 {
 			l.r.errs.add(sec.Pos, fmt.Sprintf("section %q has no items", sec.ID))
@@ -576,11 +610,6 @@ func (l *loader) checkFlow() {
 			for _, it := range sec.Items {
 				it.reachable = false
 			}
-		}
-	}
-	for _, it := range l.def.Items {
-		for i, f := range it.Fields {
-			l.checkFieldFlow(it, i, f)
 		}
 	}
 }
@@ -730,100 +759,132 @@ func (l *loader) checkCrisis() {
 // checkTexts reports wording missing in a declared language, or given in an
 // undeclared one.
 func (l *loader) checkTexts() {
-	d := l.def
-	required := d.Languages // the languages the current text must have
-	check := func(t Text, pos Pos, what string) {
-		if t == nil || t[neutralLanguage] != "" {
-			return // nothing, or the same in every language
-		}
-		for _, lang := range required {
-			if strings.TrimSpace(t[lang]) == "" {
-				l.r.errs.add(pos, fmt.Sprintf("%s has no %s wording", what, lang))
-			}
-		}
-		for lang := range t {
-			if !slices.Contains(d.Languages, lang) {
-				l.r.errs.add(pos, fmt.Sprintf("%s has wording in %q, which is not among the definition's languages (%s)", what, lang, strings.Join(d.Languages, ", ")))
-			}
+	c := &textChecker{l: l, required: l.def.Languages, options: map[*Option]bool{}}
+	c.instrumentsAndSections()
+	c.scores()
+	c.outcomesAndRules()
+	c.notices()
+}
+
+// textChecker checks the wording of one definition; required are the
+// languages the text being checked must have (a part asked in fewer
+// languages needs only those).
+type textChecker struct {
+	l        *loader
+	required []string
+	options  map[*Option]bool // answer sets are shared: report each once
+}
+
+func (c *textChecker) check(t Text, pos Pos, what string) {
+	d := c.l.def
+	if t == nil || t[neutralLanguage] != "" {
+		return // nothing, or the same in every language
+	}
+	for _, lang := range c.required {
+		if strings.TrimSpace(t[lang]) == "" {
+			c.l.r.errs.add(pos, fmt.Sprintf("%s has no %s wording", what, lang))
 		}
 	}
-	only := func(langs []string) []string { // a part asked in fewer languages needs only those
-		if len(langs) == 0 {
-			return d.Languages
+	for lang := range t {
+		if !slices.Contains(d.Languages, lang) {
+			c.l.r.errs.add(pos, fmt.Sprintf("%s has wording in %q, which is not among the definition's languages (%s)", what, lang, strings.Join(d.Languages, ", ")))
 		}
-		return langs
 	}
+}
+
+// only is the languages a part asked in langs must be worded in.
+func (c *textChecker) only(langs []string) []string {
+	if len(langs) == 0 {
+		return c.l.def.Languages
+	}
+	return langs
+}
+
+func (c *textChecker) instrumentsAndSections() {
+	d := c.l.def
 	for _, in := range d.Instruments {
-		required = only(in.Languages)
-		check(in.Name, in.Pos, fmt.Sprintf("instrument %q: name", in.ID))
-		check(in.Stem, in.Pos, fmt.Sprintf("instrument %q: stem", in.ID))
-		check(in.Attribution, in.Pos, fmt.Sprintf("instrument %q: attribution", in.ID))
+		c.required = c.only(in.Languages)
+		c.check(in.Name, in.Pos, fmt.Sprintf("instrument %q: name", in.ID))
+		c.check(in.Stem, in.Pos, fmt.Sprintf("instrument %q: stem", in.ID))
+		c.check(in.Attribution, in.Pos, fmt.Sprintf("instrument %q: attribution", in.ID))
 	}
-	checkedOptions := map[*Option]bool{} // answer sets are shared: report each once
 	for _, sec := range d.Sections {
-		required = d.Languages
-		check(sec.Title, sec.Pos, fmt.Sprintf("section %q: title", sec.ID))
-		check(sec.NotOffered, sec.Pos, fmt.Sprintf("section %q: not_offered", sec.ID))
-		required = only(sec.Languages)
+		c.required = d.Languages
+		c.check(sec.Title, sec.Pos, fmt.Sprintf("section %q: title", sec.ID))
+		c.check(sec.NotOffered, sec.Pos, fmt.Sprintf("section %q: not_offered", sec.ID))
+		c.required = c.only(sec.Languages)
 		for _, it := range sec.Items {
-			checkItemTexts(it, check, checkedOptions)
+			checkItemTexts(it, c.check, c.options)
 		}
 	}
-	required = d.Languages
+	c.required = d.Languages
 	for _, it := range d.Items {
 		if it.Type == Control {
-			checkItemTexts(it, check, checkedOptions)
+			checkItemTexts(it, c.check, c.options)
 		}
 	}
-	for _, s := range d.Scores {
-		check(s.Name, s.Pos, fmt.Sprintf("score %q: name", s.ID))
+}
+
+func (c *textChecker) scores() {
+	for _, s := range c.l.def.Scores {
+		c.check(s.Name, s.Pos, fmt.Sprintf("score %q: name", s.ID))
 		for _, b := range s.Bands {
-			check(b.Text, s.Pos, fmt.Sprintf("score %q: band %q", s.ID, b.Code))
+			c.check(b.Text, s.Pos, fmt.Sprintf("score %q: band %q", s.ID, b.Code))
 		}
 		for _, cs := range s.Cases {
-			check(cs.Text, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, cs.Result))
+			c.check(cs.Text, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, cs.Result))
 		}
-		check(s.OtherwiseText, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, s.Otherwise))
+		c.check(s.OtherwiseText, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, s.Otherwise))
 		for i, e := range s.NotCounted {
-			check(e.Text, s.Pos, fmt.Sprintf("score %q: not_counted reason %d", s.ID, i+1))
+			c.check(e.Text, s.Pos, fmt.Sprintf("score %q: not_counted reason %d", s.ID, i+1))
 		}
-		check(s.Duplicate, s.Pos, fmt.Sprintf("score %q: duplicate", s.ID))
+		c.check(s.Duplicate, s.Pos, fmt.Sprintf("score %q: duplicate", s.ID))
 	}
+}
+
+func (c *textChecker) outcomesAndRules() {
+	d := c.l.def
 	for _, o := range append(slices.Clone(d.Outcomes), d.Pathways...) {
-		check(o.Headline, o.Pos, fmt.Sprintf("%q: headline", o.ID))
-		check(o.Explanation, o.Pos, fmt.Sprintf("%q: explanation", o.ID))
+		c.check(o.Headline, o.Pos, fmt.Sprintf("%q: headline", o.ID))
+		c.check(o.Explanation, o.Pos, fmt.Sprintf("%q: explanation", o.ID))
 		for i, s := range o.NextSteps {
-			check(s, o.Pos, fmt.Sprintf("%q: next step %d", o.ID, i+1))
+			c.check(s, o.Pos, fmt.Sprintf("%q: next step %d", o.ID, i+1))
 		}
 	}
 	for _, r := range append(slices.Clone(d.OutcomeRule), d.PathwayRule...) {
-		check(r.Reason, r.Pos, fmt.Sprintf("rule %q: reason", r.ID))
-		check(r.KioskReason, r.Pos, fmt.Sprintf("rule %q: kiosk_reason", r.ID))
+		c.check(r.Reason, r.Pos, fmt.Sprintf("rule %q: reason", r.ID))
+		c.check(r.KioskReason, r.Pos, fmt.Sprintf("rule %q: kiosk_reason", r.ID))
 	}
 	for _, g := range d.FlagGroups {
-		check(g.Title, g.Pos, fmt.Sprintf("flag group %q: title", g.ID))
-	}
-	for i, p := range d.Summary {
-		check(p.Title, p.Pos, fmt.Sprintf("summary part %d: title", i+1))
+		c.check(g.Title, g.Pos, fmt.Sprintf("flag group %q: title", g.ID))
 	}
 	for _, f := range d.Flags {
-		check(f.Text, f.Pos, fmt.Sprintf("flag %q: text", f.ID))
+		c.check(f.Text, f.Pos, fmt.Sprintf("flag %q: text", f.ID))
+	}
+}
+
+// notices checks the rest: the summary's titles, crisis lines, notices,
+// settings, sources and the education topics.
+func (c *textChecker) notices() {
+	d := c.l.def
+	for i, p := range d.Summary {
+		c.check(p.Title, p.Pos, fmt.Sprintf("summary part %d: title", i+1))
 	}
 	for _, r := range d.Resources {
-		check(r.Text, r.Pos, fmt.Sprintf("resource %q: text", r.ID))
+		c.check(r.Text, r.Pos, fmt.Sprintf("resource %q: text", r.ID))
 	}
 	for _, key := range sortedKeys(d.Texts) {
-		check(d.Texts[key], l.textPos[key], fmt.Sprintf("text %q", key))
+		c.check(d.Texts[key], c.l.textPos[key], fmt.Sprintf("text %q", key))
 	}
 	for _, s := range d.Settings {
-		check(s.Note, s.Pos, fmt.Sprintf("setting %q: note", s.ID))
+		c.check(s.Note, s.Pos, fmt.Sprintf("setting %q: note", s.ID))
 	}
 	for _, s := range d.Sources {
-		check(s.Citation, s.Pos, fmt.Sprintf("source %q: citation", s.ID))
+		c.check(s.Citation, s.Pos, fmt.Sprintf("source %q: citation", s.ID))
 	}
 	for i, t := range d.Education {
-		check(t.Heading, t.Pos, fmt.Sprintf("education topic %d: heading", i+1))
-		check(t.Body, t.Pos, fmt.Sprintf("education topic %d: text", i+1))
+		c.check(t.Heading, t.Pos, fmt.Sprintf("education topic %d: heading", i+1))
+		c.check(t.Body, t.Pos, fmt.Sprintf("education topic %d: text", i+1))
 	}
 }
 
