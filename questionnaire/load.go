@@ -360,16 +360,7 @@ func (l *loader) readItem(n ast.Node, sec *Section, list *Item) *Item {
 	if it.ID != "" {
 		what = fmt.Sprintf("%s %q", strings.TrimPrefix(what, "an "), it.ID)
 	}
-	if t, tn := m.str("type", false); t != "" {
-		it.Type = ItemType(t)
-		types := itemTypes
-		if list != nil {
-			types = fieldTypes
-		}
-		if !slices.Contains(types, t) {
-			l.r.errorf(tn, "%s has an unknown type %q%s (types: %s)", what, t, suggest(t, types), strings.Join(types, ", "))
-		}
-	}
+	l.readItemType(m, it, list, what)
 	it.Text = m.text(keyText, true)
 	it.Label = m.text("label", false)
 	if m.has("stem") {
@@ -383,45 +374,12 @@ func (l *loader) readItem(n ast.Node, sec *Section, list *Item) *Item {
 	if in, inNode := m.str("instrument", false); in != "" {
 		l.ref("instrument", in, inNode, func(v any) { it.Instrument = v.(*Instrument) })
 	}
-	if it.Type == List {
-		it.MinEntries, _ = m.integer("min_entries", false)
-		fu := l.unique("field id in " + it.ID)
-		for _, fn := range m.list("fields", true) {
-			if f := l.readItem(fn, sec, it); f != nil && fu.check(f.ID, fn) {
-				it.Fields = append(it.Fields, f)
-			}
-		}
-	} else {
-		if m.has("fields") {
-			l.r.errorf(m.keyNode("fields"), "%s has fields, which only items of type list take", what)
-		}
-		if it.Type == TextField {
-			if m.has("answers") {
-				l.r.errorf(m.keyNode("answers"), "%s is a text field, which takes typed words, not answers", what)
-			}
-		} else {
-			it.Options = l.itemOptions(m, what)
-		}
+	l.readItemAnswers(m, it, sec, what)
+	it.AlwaysOffer = l.itemCodes(m, it, "always_offer", "always offer", what)
+	if m.has("exclusive") && it.Type != Multi {
+		l.r.errorf(m.keyNode("exclusive"), "%s has exclusive answers, which only items of type multi take", what)
 	}
-	if codes, nodes := m.strings("always_offer", false); len(codes) > 0 {
-		for i, code := range codes {
-			if !slices.ContainsFunc(it.Options, func(o *Option) bool { return o.Code == code }) {
-				l.r.errorf(nodes[i], "%s has no answer code %q to always offer", what, code)
-			}
-		}
-		it.AlwaysOffer = codes
-	}
-	if ex, exNodes := m.strings("exclusive", false); len(ex) > 0 {
-		if it.Type != Multi {
-			l.r.errorf(m.keyNode("exclusive"), "%s has exclusive answers, which only items of type multi take", what)
-		}
-		for i, code := range ex {
-			if !slices.ContainsFunc(it.Options, func(o *Option) bool { return o.Code == code }) {
-				l.r.errorf(exNodes[i], "%s has no answer code %q to make exclusive", what, code)
-			}
-		}
-		it.Exclusive = ex
-	}
+	it.Exclusive = l.itemCodes(m, it, "exclusive", "make exclusive", what)
 	if s, sn := m.str("show_if", false); sn != nil {
 		it.ShowIf = l.condition(s, sn, list, what+": show_if") // a field may read its entry's earlier fields
 	}
@@ -435,6 +393,60 @@ func (l *loader) readItem(n ast.Node, sec *Section, list *Item) *Item {
 		return nil
 	}
 	return it
+}
+
+// readItemType reads an item's type (choice when not given).
+func (l *loader) readItemType(m *ymap, it, list *Item, what string) {
+	t, tn := m.str("type", false)
+	if t == "" {
+		return
+	}
+	it.Type = ItemType(t)
+	types := itemTypes
+	if list != nil {
+		types = fieldTypes
+	}
+	if !slices.Contains(types, t) {
+		l.r.errorf(tn, "%s has an unknown type %q%s (types: %s)", what, t, suggest(t, types), strings.Join(types, ", "))
+	}
+}
+
+// readItemAnswers reads what an item takes: a list's fields, a choice's
+// answers, or nothing for a text field.
+func (l *loader) readItemAnswers(m *ymap, it *Item, sec *Section, what string) {
+	switch {
+	case it.Type == List:
+		it.MinEntries, _ = m.integer("min_entries", false)
+		fu := l.unique("field id in " + it.ID)
+		for _, fn := range m.list("fields", true) {
+			if f := l.readItem(fn, sec, it); f != nil && fu.check(f.ID, fn) {
+				it.Fields = append(it.Fields, f)
+			}
+		}
+		return
+	case m.has("fields"):
+		l.r.errorf(m.keyNode("fields"), "%s has fields, which only items of type list take", what)
+	}
+	if it.Type != TextField {
+		it.Options = l.itemOptions(m, what)
+	} else if m.has("answers") {
+		l.r.errorf(m.keyNode("answers"), "%s is a text field, which takes typed words, not answers", what)
+	}
+}
+
+// itemCodes reads a list of the item's own answer codes (always_offer,
+// exclusive), reporting any it does not have.
+func (l *loader) itemCodes(m *ymap, it *Item, key, purpose, what string) []string {
+	codes, nodes := m.strings(key, false)
+	for i, code := range codes {
+		if !slices.ContainsFunc(it.Options, func(o *Option) bool { return o.Code == code }) {
+			l.r.errorf(nodes[i], "%s has no answer code %q to %s", what, code, purpose)
+		}
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	return codes
 }
 
 // itemOptions reads an item's answers: the name of an answer set, or a list.
@@ -570,26 +582,7 @@ func (l *loader) readScores(nodes []ast.Node) {
 		case Classify:
 			l.readCases(m, s, what)
 		case CountEntries:
-			listID, listNode := m.str("list", true)
-			if it := l.lookupItemOrField(listID, listNode, what); it != nil {
-				if it.Type != List {
-					l.r.errorf(listNode, "%s counts entries of %q, which is not a list item", what, listID)
-				} else {
-					s.List = it
-				}
-			}
-			if w, wn := m.str("where", true); wn != nil && s.List != nil {
-				s.Where = l.condition(w, wn, s.List, what+": where")
-			}
-			l.readDistinct(m, s, what)
-			for _, en := range m.list("not_counted", false) {
-				em := l.r.mapping(en, "a not_counted reason of "+what, "when", keyText)
-				e := &Explanation{Text: em.text(keyText, true)}
-				if w, wn := em.str("when", true); wn != nil && s.List != nil {
-					e.When = l.condition(w, wn, s.List, what+": not_counted")
-				}
-				s.NotCounted = append(s.NotCounted, e)
-			}
+			l.readCountEntries(m, s, what)
 		default:
 			if kind != "" {
 				l.r.errorf(kindNode, "%s has an unknown kind %q%s (kinds: %s)", what, kind, suggest(kind, scoreKinds), strings.Join(scoreKinds, ", "))
@@ -607,6 +600,32 @@ func (l *loader) readScores(nodes []ast.Node) {
 			l.def.Scores = append(l.def.Scores, s)
 			l.def.scores[s.ID] = s
 		}
+	}
+}
+
+// readCountEntries reads a count_entries score: its list, the condition an
+// entry must meet, what makes two entries one, and why an entry is not
+// counted.
+func (l *loader) readCountEntries(m *ymap, s *Score, what string) {
+	listID, listNode := m.str("list", true)
+	if it := l.lookupItemOrField(listID, listNode, what); it != nil {
+		if it.Type != List {
+			l.r.errorf(listNode, "%s counts entries of %q, which is not a list item", what, listID)
+		} else {
+			s.List = it
+		}
+	}
+	if w, wn := m.str("where", true); wn != nil && s.List != nil {
+		s.Where = l.condition(w, wn, s.List, what+": where")
+	}
+	l.readDistinct(m, s, what)
+	for _, en := range m.list("not_counted", false) {
+		em := l.r.mapping(en, "a not_counted reason of "+what, "when", keyText)
+		e := &Explanation{Text: em.text(keyText, true)}
+		if w, wn := em.str("when", true); wn != nil && s.List != nil {
+			e.When = l.condition(w, wn, s.List, what+": not_counted")
+		}
+		s.NotCounted = append(s.NotCounted, e)
 	}
 }
 
@@ -751,45 +770,10 @@ func (l *loader) readOutcomes(nodes []ast.Node, kind string) []*Outcome {
 		l.outcomes = map[string]*Outcome{}
 	}
 	var out []*Outcome
-	type pendingAfter struct {
-		o     *Outcome
-		ids   []string
-		nodes []ast.Node
-	}
 	var waits []pendingAfter
 	for _, n := range nodes {
-		m := l.r.mapping(n, "a "+kind, keyID, "ends_flow", "interrupts", "after", "stays", "only_flags", "headline", "explanation", "next_steps", "source")
-		o := &Outcome{Pos: l.r.pos(n)}
-		var idNode ast.Node
-		o.ID, idNode = m.str(keyID, true)
-		what := fmt.Sprintf("%s %q", kind, o.ID)
-		o.EndsFlow = m.boolean("ends_flow")
-		o.Interrupts = m.boolean("interrupts")
-		o.Stays = m.boolean("stays")
-		afterIDs, afterNodes := m.strings("after", false)
-		if kind == "pathway" && (o.EndsFlow || o.Interrupts || o.Stays || len(afterIDs) > 0) {
-			l.r.errorf(n, "%s: only outcomes can end, interrupt, stay or wait", what)
-		}
-		if o.Stays && !o.Interrupts {
-			l.r.errorf(n, "%s: stays applies only to an outcome that interrupts the flow", what)
-		}
-		if len(afterIDs) > 0 && !o.EndsFlow {
-			l.r.errorf(n, "%s: after applies only to an outcome that ends the flow", what)
-		}
-		waits = append(waits, pendingAfter{o, afterIDs, afterNodes})
-		if on := m.value("only_flags", false); on != nil {
-			ids, nodes := m.strings("only_flags", false)
-			o.OnlyFlags = append([]string{}, ids...)
-			for i, id := range ids {
-				l.refs = append(l.refs, pendingRef{kind: "flag", id: id, node: nodes[i], set: func(any) {}})
-			}
-		}
-		o.Headline = m.text("headline", true)
-		o.Explanation = m.text("explanation", true)
-		for i, sn := range m.list("next_steps", true) {
-			o.NextSteps = append(o.NextSteps, l.r.text(sn, fmt.Sprintf("%s: next step %d", what, i+1)))
-		}
-		l.sourceRef(m, true, func(s *Source) { o.Source = s })
+		o, idNode, wait := l.readOutcome(n, kind)
+		waits = append(waits, wait)
 		if prev, dup := l.outcomes[o.ID]; dup && o.ID != "" {
 			l.r.errorf(idNode, "duplicate outcome or pathway id %q: already used at line %d", o.ID, prev.Pos.Line)
 			continue
@@ -800,19 +784,67 @@ func (l *loader) readOutcomes(nodes []ast.Node, kind string) []*Outcome {
 		}
 	}
 	for _, w := range waits {
-		for i, id := range w.ids {
-			other := l.outcomes[id]
-			switch {
-			case other == nil || !containsOutcome(out, other):
-				l.r.errorf(w.nodes[i], "%s %q: after names an unknown outcome %q", kind, w.o.ID, id)
-			case !other.Interrupts:
-				l.r.errorf(w.nodes[i], "%s %q: after names %q, which does not interrupt the flow", kind, w.o.ID, id)
-			default:
-				w.o.After = append(w.o.After, other)
-			}
-		}
+		l.resolveAfter(w, out, kind)
 	}
 	return out
+}
+
+// pendingAfter is an outcome's after list, resolved once every outcome is read.
+type pendingAfter struct {
+	o     *Outcome
+	ids   []string
+	nodes []ast.Node
+}
+
+// readOutcome reads one outcome or pathway.
+func (l *loader) readOutcome(n ast.Node, kind string) (*Outcome, ast.Node, pendingAfter) {
+	m := l.r.mapping(n, "a "+kind, keyID, "ends_flow", "interrupts", "after", "stays", "only_flags", "headline", "explanation", "next_steps", "source")
+	o := &Outcome{Pos: l.r.pos(n)}
+	var idNode ast.Node
+	o.ID, idNode = m.str(keyID, true)
+	what := fmt.Sprintf("%s %q", kind, o.ID)
+	o.EndsFlow = m.boolean("ends_flow")
+	o.Interrupts = m.boolean("interrupts")
+	o.Stays = m.boolean("stays")
+	afterIDs, afterNodes := m.strings("after", false)
+	if kind == "pathway" && (o.EndsFlow || o.Interrupts || o.Stays || len(afterIDs) > 0) {
+		l.r.errorf(n, "%s: only outcomes can end, interrupt, stay or wait", what)
+	}
+	if o.Stays && !o.Interrupts {
+		l.r.errorf(n, "%s: stays applies only to an outcome that interrupts the flow", what)
+	}
+	if len(afterIDs) > 0 && !o.EndsFlow {
+		l.r.errorf(n, "%s: after applies only to an outcome that ends the flow", what)
+	}
+	if m.value("only_flags", false) != nil {
+		ids, nodes := m.strings("only_flags", false)
+		o.OnlyFlags = append([]string{}, ids...)
+		for i, id := range ids {
+			l.refs = append(l.refs, pendingRef{kind: "flag", id: id, node: nodes[i], set: func(any) {}})
+		}
+	}
+	o.Headline = m.text("headline", true)
+	o.Explanation = m.text("explanation", true)
+	for i, sn := range m.list("next_steps", true) {
+		o.NextSteps = append(o.NextSteps, l.r.text(sn, fmt.Sprintf("%s: next step %d", what, i+1)))
+	}
+	l.sourceRef(m, true, func(s *Source) { o.Source = s })
+	return o, idNode, pendingAfter{o, afterIDs, afterNodes}
+}
+
+// resolveAfter links an outcome to the interrupting outcomes of its after list.
+func (l *loader) resolveAfter(w pendingAfter, read []*Outcome, kind string) {
+	for i, id := range w.ids {
+		other := l.outcomes[id]
+		switch {
+		case other == nil || !containsOutcome(read, other):
+			l.r.errorf(w.nodes[i], "%s %q: after names an unknown outcome %q", kind, w.o.ID, id)
+		case !other.Interrupts:
+			l.r.errorf(w.nodes[i], "%s %q: after names %q, which does not interrupt the flow", kind, w.o.ID, id)
+		default:
+			w.o.After = append(w.o.After, other)
+		}
+	}
 }
 
 func (l *loader) readRules(nodes []ast.Node, kind string) []*Rule {
@@ -1137,19 +1169,7 @@ func (l *loader) readExpectation(n ast.Node, name string) Expectation {
 	}
 	if m.has("flags") || m.keys["flags"] != nil {
 		e.FlagsSet = true
-		var fnodes []ast.Node
-		if m.has("flags") {
-			e.Flags, fnodes = m.strings("flags", false)
-		}
-		for i, f := range e.Flags {
-			if l.def.Flag(f) == nil {
-				var known []string
-				for _, fl := range l.def.Flags {
-					known = append(known, fl.ID)
-				}
-				l.r.errorf(fnodes[i], "%s names an unknown flag %q%s", what, f, suggest(f, known))
-			}
-		}
+		e.Flags = l.expectedFlags(m, what)
 	}
 	if sn := m.value("scores", false); sn != nil {
 		e.Scores = map[string]ExpectedScore{}
@@ -1164,6 +1184,24 @@ func (l *loader) readExpectation(n ast.Node, name string) Expectation {
 		}
 	}
 	return e
+}
+
+// expectedFlags reads the flags an example expects, reporting unknown ones.
+func (l *loader) expectedFlags(m *ymap, what string) []string {
+	if !m.has("flags") {
+		return nil
+	}
+	flags, nodes := m.strings("flags", false)
+	var known []string
+	for _, fl := range l.def.Flags {
+		known = append(known, fl.ID)
+	}
+	for i, f := range flags {
+		if l.def.Flag(f) == nil {
+			l.r.errorf(nodes[i], "%s names an unknown flag %q%s", what, f, suggest(f, known))
+		}
+	}
+	return flags
 }
 
 func (l *loader) readExpectedScore(n ast.Node, s *Score, what string) ExpectedScore {
