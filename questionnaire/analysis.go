@@ -22,14 +22,25 @@ func possible(e *expr) bool {
 	case exprCompare:
 		return possibleCompare(e)
 	case exprWord:
-		if e.ref != nil && e.ref.kind == refCondition && e.ref.cond.When != nil && e.ref.cond.When.root != nil {
-			return possible(e.ref.cond.When.root)
-		}
-		if e.ref != nil && e.ref.kind == refScorePositive && e.ref.score.Positive != nil && e.ref.score.Positive.root != nil {
-			return possible(e.ref.score.Positive.root)
+		if c := namedCondition(e.ref); c != nil && c.root != nil {
+			return possible(c.root)
 		}
 	}
 	return true
+}
+
+// namedCondition is the condition a word stands for: a named condition, or
+// a score's positive condition; nil for anything else.
+func namedCondition(r *reference) *Condition {
+	switch {
+	case r == nil:
+		return nil
+	case r.kind == refCondition:
+		return r.cond.When
+	case r.kind == refScorePositive:
+		return r.score.Positive
+	}
+	return nil
 }
 
 // valueRange is the range of a number expression, or ok=false when unknown.
@@ -88,22 +99,7 @@ func possibleCompare(e *expr) bool {
 	case "<", "<=", ">", ">=", "=":
 		llo, lhi, lok := valueRange(left)
 		rlo, rhi, rok := valueRange(right)
-		if !lok || !rok {
-			return true
-		}
-		unbounded := lhi < 0
-		switch e.op {
-		case "<":
-			return llo < rhi || rhi < 0
-		case "<=":
-			return llo <= rhi || rhi < 0
-		case ">":
-			return unbounded || lhi > rlo
-		case ">=":
-			return unbounded || lhi >= rlo
-		case "=":
-			return (unbounded || lhi >= rlo) && (llo <= rhi || rhi < 0)
-		}
+		return !lok || !rok || rangesAllow(e.op, llo, lhi, rlo, rhi)
 	case "in":
 		return right.kind != exprList || len(right.args) > 0
 	case "!=":
@@ -112,6 +108,26 @@ func possibleCompare(e *expr) bool {
 		}
 	}
 	return true
+}
+
+// rangesAllow tells whether a value in [llo, lhi] can compare with one in
+// [rlo, rhi] as op says; a negative hi is unbounded.
+func rangesAllow(op string, llo, lhi, rlo, rhi int) bool {
+	below := llo < rhi || rhi < 0     // some left value under some right one
+	notAbove := llo <= rhi || rhi < 0 // some left value at most some right one
+	above := lhi < 0 || lhi > rlo
+	notBelow := lhi < 0 || lhi >= rlo
+	switch op {
+	case "<":
+		return below
+	case "<=":
+		return notAbove
+	case ">":
+		return above
+	case ">=":
+		return notBelow
+	}
+	return notBelow && notAbove // =
 }
 
 // consistent tells whether the comparisons joined by "and" can hold together:

@@ -71,35 +71,43 @@ func isWordByte(c byte) bool {
 func tokenize(src string) ([]exprToken, error) {
 	var toks []exprToken
 	for i := 0; i < len(src); {
-		c := src[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-		case strings.HasPrefix(src[i:], "!=") || strings.HasPrefix(src[i:], "<=") || strings.HasPrefix(src[i:], ">="):
-			toks = append(toks, exprToken{text: src[i : i+2], col: i})
-			i += 2
-		case strings.ContainsRune("=<>()[],+", rune(c)):
-			toks = append(toks, exprToken{text: src[i : i+1], col: i})
-			i++
-		case c == '"' || c == '\'':
-			end := strings.IndexByte(src[i+1:], c)
-			if end < 0 {
-				return nil, &exprError{i, "unclosed quote"}
-			}
-			toks = append(toks, exprToken{text: src[i+1 : i+1+end], col: i, quote: true})
-			i += end + 2
-		case isWordByte(c):
-			j := i
-			for j < len(src) && isWordByte(src[j]) {
-				j++
-			}
-			toks = append(toks, exprToken{text: src[i:j], col: i})
-			i = j
-		default:
-			return nil, &exprError{i, fmt.Sprintf("unexpected character %q", c)}
+		tok, next, err := nextToken(src, i)
+		if err != nil {
+			return nil, err
 		}
+		if tok != nil {
+			toks = append(toks, *tok)
+		}
+		i = next
 	}
 	return toks, nil
+}
+
+// nextToken reads the token at offset i of src: nil for white space.
+// It returns where the next one starts.
+func nextToken(src string, i int) (*exprToken, int, error) {
+	c := src[i]
+	switch {
+	case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		return nil, i + 1, nil
+	case strings.HasPrefix(src[i:], "!=") || strings.HasPrefix(src[i:], "<=") || strings.HasPrefix(src[i:], ">="):
+		return &exprToken{text: src[i : i+2], col: i}, i + 2, nil
+	case strings.ContainsRune("=<>()[],+", rune(c)):
+		return &exprToken{text: src[i : i+1], col: i}, i + 1, nil
+	case c == '"' || c == '\'':
+		end := strings.IndexByte(src[i+1:], c)
+		if end < 0 {
+			return nil, 0, &exprError{i, "unclosed quote"}
+		}
+		return &exprToken{text: src[i+1 : i+1+end], col: i, quote: true}, i + end + 2, nil
+	case isWordByte(c):
+		j := i
+		for j < len(src) && isWordByte(src[j]) {
+			j++
+		}
+		return &exprToken{text: src[i:j], col: i}, j, nil
+	}
+	return nil, 0, &exprError{i, fmt.Sprintf("unexpected character %q", c)}
 }
 
 type exprParser struct {

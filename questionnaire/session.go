@@ -249,18 +249,8 @@ func (s *Session) walk() *flow {
 		if f.endedBy != nil {
 			break
 		}
-		if it.Type == Control || (it.Section != nil && !it.Section.OfferedIn(s.lang)) {
+		if !s.asks(f, it) {
 			continue
-		}
-		if sec := it.Section; sec != nil && sec.ShowIf != nil {
-			if ok, _ := s.evaluator(f).holds(sec.ShowIf); !ok {
-				continue
-			}
-		}
-		if it.ShowIf != nil {
-			if ok, _ := s.evaluator(f).holds(it.ShowIf); !ok {
-				continue
-			}
 		}
 		f.shown[it.ID] = true
 		f.order = append(f.order, it)
@@ -274,6 +264,28 @@ func (s *Session) walk() *flow {
 		f.endedAt = last
 	}
 	return f
+}
+
+// asks tells whether the flow so far shows an item: not a control, in a
+// section offered in the session's language whose show_if holds, and its
+// own show_if holds.
+func (s *Session) asks(f *flow, it *Item) bool {
+	if it.Type == Control {
+		return false
+	}
+	if sec := it.Section; sec != nil && (!sec.OfferedIn(s.lang) || !s.holdsIfGiven(f, sec.ShowIf)) {
+		return false
+	}
+	return s.holdsIfGiven(f, it.ShowIf)
+}
+
+// holdsIfGiven tells whether a show_if holds on the flow so far; none holds.
+func (s *Session) holdsIfGiven(f *flow, c *Condition) bool {
+	if c == nil {
+		return true
+	}
+	ok, _ := s.evaluator(f).holds(c)
+	return ok
 }
 
 func (s *Session) evaluator(f *flow) *evaluator {

@@ -31,14 +31,22 @@ func (l *loader) checkSpecification(top *ymap) {
 	}
 	l.r.errs.add(at, fmt.Sprintf("this questionnaire follows version 1 of the screening specification (it does not say \"specification: %d\"), and version 2 changed the clinical rules, so it is refused rather than scored half right; "+
 		"make the changes listed below (section 7 of the specification lists them all, and the app's own assets/questionnaire.yaml shows each one), then add the line \"specification: %d\"", SpecificationVersion, SpecificationVersion))
-	d := l.def
-	need := func(pos Pos, format string, args ...any) { l.r.errs.add(pos, fmt.Sprintf(format, args...)) }
-	itemPos := func(id string) Pos {
-		if it := d.Item(id); it != nil {
-			return it.Pos
-		}
-		return at
+	l.version2Items(at)
+	l.version2Codes()
+	l.version2Retired()
+	if !slices.ContainsFunc(l.def.Pathways, func(o *Outcome) bool { return o.ID == "specialist_first" }) {
+		l.need(at, "version 2 adds the pathway \"specialist_first\" and its rules (section 4 of the specification)")
 	}
+}
+
+// need reports one change version 2 asks for.
+func (l *loader) need(pos Pos, format string, args ...any) {
+	l.r.errs.add(pos, fmt.Sprintf(format, args...))
+}
+
+// version2Items: the items and medicine fields version 2 adds.
+func (l *loader) version2Items(at Pos) {
+	d, need := l.def, l.need
 	for _, id := range []string{"age_65_plus", "lethal_means", "breathing"} {
 		if d.Item(id) == nil {
 			need(at, "version 2 adds the item %q (see section 2 of the specification)", id)
@@ -51,6 +59,11 @@ func (l *loader) checkSpecification(top *ymap) {
 			}
 		}
 	}
+}
+
+// version2Codes: the answer codes version 2 adds.
+func (l *loader) version2Codes() {
+	d, need := l.def, l.need
 	codes := []struct {
 		item  string
 		codes []string
@@ -69,10 +82,15 @@ func (l *loader) checkSpecification(top *ymap) {
 		}
 		for _, code := range c.codes {
 			if it.Option(code) == nil {
-				need(itemPos(c.item), "version 2 gives %q the answer code %q (its codes: %s)", c.item, code, joinCodes(c.item, d))
+				need(it.Pos, "version 2 gives %q the answer code %q (its codes: %s)", c.item, code, joinCodes(c.item, d))
 			}
 		}
 	}
+}
+
+// version2Retired: the flags and scores version 2 retires or changes.
+func (l *loader) version2Retired() {
+	d, need := l.def, l.need
 	for _, retired := range []string{"interacting_meds", "dose_unverified"} {
 		if f := d.Flag(retired); f != nil {
 			need(f.Pos, "version 2 retires the flag %q: %s", retired, retiredFlags[retired])
@@ -83,9 +101,6 @@ func (l *loader) checkSpecification(top *ymap) {
 	}
 	if s := d.Score("trials_failed"); s != nil && s.Distinct == nil {
 		need(s.Pos, "version 2 counts failed trials by different medicine: give \"trials_failed\" the line \"distinct: med_name\", and a \"duplicate\" text")
-	}
-	if !slices.ContainsFunc(d.Pathways, func(o *Outcome) bool { return o.ID == "specialist_first" }) {
-		need(at, "version 2 adds the pathway \"specialist_first\" and its rules (section 4 of the specification)")
 	}
 }
 
