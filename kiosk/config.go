@@ -152,58 +152,84 @@ func yamlMessage(err error) string {
 
 // check validates the values, reporting each problem at the line of its key.
 func (c *Config) check(src []byte, definitionLanguages []string) error {
-	var problems []string
-	at := keyLines(src)
-	bad := func(key, format string, args ...any) {
-		problems = append(problems, fmt.Sprintf("%s:%d: %s: %s", c.File, at[key], key, fmt.Sprintf(format, args...)))
-	}
-	if c.IdleSeconds != 0 && c.IdleSeconds < 15 {
-		bad("idle_seconds", "%d is too short for someone reading a question (at least 15)", c.IdleSeconds)
-	}
-	if c.CountdownSeconds != 0 && c.CountdownSeconds < 5 {
-		bad("countdown_seconds", "%d is too short to notice the question (at least 5)", c.CountdownSeconds)
-	}
-	if c.SafetyIdleSeconds != 0 && c.SafetyIdleSeconds < int(c.Idle().Seconds()) {
-		bad("safety_idle_seconds", "%d is shorter than idle_seconds; staff need longer to reach someone in crisis", c.SafetyIdleSeconds)
-	}
-	if c.AlertTimeoutSeconds < 0 || c.AlertTimeoutSeconds > 120 {
-		bad("alert_timeout_seconds", "%d is outside 1 to 120", c.AlertTimeoutSeconds)
-	}
-	if len(c.AlertCommand) > 0 && strings.TrimSpace(c.AlertCommand[0]) == "" {
-		bad("alert_command", "the first entry must be the program to run")
-	}
+	p := &problems{file: c.File, at: keyLines(src)}
+	c.checkTimes(p)
+	c.checkAlert(p)
 	for _, l := range c.Languages {
 		if !slices.Contains(definitionLanguages, l) {
-			bad("languages", "%q is not a language of the questionnaire (%s)", l, strings.Join(definitionLanguages, ", "))
+			p.bad("languages", "%q is not a language of the questionnaire (%s)", l, strings.Join(definitionLanguages, ", "))
 		}
 	}
 	if c.Logo != "" {
 		if _, err := os.Stat(c.resolve(c.Logo)); err != nil {
-			bad("logo", "cannot read %s", c.resolve(c.Logo))
+			p.bad("logo", "cannot read %s", c.resolve(c.Logo))
 		}
 	}
 	if c.PINHash != "" && !ValidHash(c.PINHash) {
-		bad("pin_hash", "not an argon2id hash; set the PIN again with: ketascreen kiosk-pin --config %s", c.File)
+		p.bad("pin_hash", "not an argon2id hash; set the PIN again with: ketascreen kiosk-pin --config %s", c.File)
 	}
-	if c.AgeRecipient != "" {
-		if _, err := age.ParseX25519Recipient(strings.TrimSpace(c.AgeRecipient)); err != nil {
-			bad("age_recipient", "not an age public key (it starts with age1): %v", err)
-		}
-		if c.RecordsFolder == "" {
-			bad("age_recipient", "records_folder is needed to know where to save the encrypted records")
-		} else if fi, err := os.Stat(c.RecordsPath()); err != nil || !fi.IsDir() {
-			bad("records_folder", "%s is not a folder", c.RecordsPath())
-		}
-	}
+	c.checkRecords(p)
 	for i, l := range c.CrisisLines {
 		if strings.TrimSpace(l.Number) == "" || strings.TrimSpace(l.Text) == "" {
-			bad("crisis_lines", "entry %d needs both a number and a text", i+1)
+			p.bad("crisis_lines", "entry %d needs both a number and a text", i+1)
 		}
 	}
-	if len(problems) > 0 {
-		return errors.New(strings.Join(problems, "\n"))
+	return p.err()
+}
+
+// problems collects what is wrong with a config, each at its key's line.
+type problems struct {
+	file string
+	at   map[string]int
+	list []string
+}
+
+func (p *problems) bad(key, format string, args ...any) {
+	p.list = append(p.list, fmt.Sprintf("%s:%d: %s: %s", p.file, p.at[key], key, fmt.Sprintf(format, args...)))
+}
+
+func (p *problems) err() error {
+	if len(p.list) == 0 {
+		return nil
 	}
-	return nil
+	return errors.New(strings.Join(p.list, "\n"))
+}
+
+// checkTimes: the idle times leave room to read, notice, and reach someone.
+func (c *Config) checkTimes(p *problems) {
+	if c.IdleSeconds != 0 && c.IdleSeconds < 15 {
+		p.bad("idle_seconds", "%d is too short for someone reading a question (at least 15)", c.IdleSeconds)
+	}
+	if c.CountdownSeconds != 0 && c.CountdownSeconds < 5 {
+		p.bad("countdown_seconds", "%d is too short to notice the question (at least 5)", c.CountdownSeconds)
+	}
+	if c.SafetyIdleSeconds != 0 && c.SafetyIdleSeconds < int(c.Idle().Seconds()) {
+		p.bad("safety_idle_seconds", "%d is shorter than idle_seconds; staff need longer to reach someone in crisis", c.SafetyIdleSeconds)
+	}
+}
+
+func (c *Config) checkAlert(p *problems) {
+	if c.AlertTimeoutSeconds < 0 || c.AlertTimeoutSeconds > 120 {
+		p.bad("alert_timeout_seconds", "%d is outside 1 to 120", c.AlertTimeoutSeconds)
+	}
+	if len(c.AlertCommand) > 0 && strings.TrimSpace(c.AlertCommand[0]) == "" {
+		p.bad("alert_command", "the first entry must be the program to run")
+	}
+}
+
+// checkRecords: an age key needs a records folder that exists.
+func (c *Config) checkRecords(p *problems) {
+	if c.AgeRecipient == "" {
+		return
+	}
+	if _, err := age.ParseX25519Recipient(strings.TrimSpace(c.AgeRecipient)); err != nil {
+		p.bad("age_recipient", "not an age public key (it starts with age1): %v", err)
+	}
+	if c.RecordsFolder == "" {
+		p.bad("age_recipient", "records_folder is needed to know where to save the encrypted records")
+	} else if fi, err := os.Stat(c.RecordsPath()); err != nil || !fi.IsDir() {
+		p.bad("records_folder", "%s is not a folder", c.RecordsPath())
+	}
 }
 
 // resolve makes a path in the config relative to the config file's folder.
