@@ -76,21 +76,9 @@ func appVersion() string {
 func main() {
 	startup.SanitizeLocale() // before Fyne reads it again at start-up
 	if len(os.Args) > 1 {
-		switch os.Args[1] {
-		case "check", "score", "kiosk-pin", "export-fhir-questionnaire", "decrypt":
+		if command := commands[os.Args[1]]; command != nil {
 			startup.AttachParentConsole() // a Windows GUI program prints only through its parent's console
-		}
-		switch os.Args[1] {
-		case "check":
-			os.Exit(headless.Check(os.Args[2:], os.Stdout, os.Stderr))
-		case "score":
-			os.Exit(headless.Score(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
-		case "kiosk-pin":
-			os.Exit(headless.KioskPIN(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
-		case "export-fhir-questionnaire":
-			os.Exit(headless.ExportFHIRQuestionnaire(os.Args[2:], os.Stdout, os.Stderr))
-		case "decrypt":
-			os.Exit(headless.Decrypt(os.Args[2:], os.Stdout, os.Stderr))
+			os.Exit(command(os.Args[2:]))
 		}
 	}
 	definition := flag.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
@@ -109,30 +97,35 @@ func main() {
 		return
 	}
 	def, err := questionnaire.Open(*definition)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	exitOn(err)
 	opts := screens.DefaultOptions()
 	opts.Version = appVersion()
 	cfg, err := kiosk.Open(*configPath, def.Languages)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	exitOn(err)
 	if *kioskMode || cfg != nil && cfg.Kiosk {
-		if err := kiosk.Ready(cfg, *configPath); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		if err := kiosk.TestAlert(cfg, time.Now()); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+		exitOn(kiosk.Ready(cfg, *configPath))
+		exitOn(kiosk.TestAlert(cfg, time.Now()))
 		opts.Kiosk = kioskOptions(cfg)
 		opts.Printer = screens.DefaultPrinter(cfg.Printer)
 	}
 	runGUI(def, *lang, opts)
+}
+
+// commands are the subcommands that print rather than open a window.
+var commands = map[string]func(args []string) int{
+	"check":                     func(args []string) int { return headless.Check(args, os.Stdout, os.Stderr) },
+	"score":                     func(args []string) int { return headless.Score(args, os.Stdin, os.Stdout, os.Stderr) },
+	"kiosk-pin":                 func(args []string) int { return headless.KioskPIN(args, os.Stdin, os.Stdout, os.Stderr) },
+	"export-fhir-questionnaire": func(args []string) int { return headless.ExportFHIRQuestionnaire(args, os.Stdout, os.Stderr) },
+	"decrypt":                   func(args []string) int { return headless.Decrypt(args, os.Stdout, os.Stderr) },
+}
+
+// exitOn ends the app with the error's message, if there is one.
+func exitOn(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 }
 
 func kioskOptions(cfg *kiosk.Config) *screens.KioskOptions {

@@ -92,73 +92,18 @@ func sameAnswersAround(it *questionnaire.Item) []*questionnaire.Item {
 
 func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 	l := q.ui.lang
-	question := q.questionBlock(q.item, q.stem)
-	if len(q.siblings) > 1 && !q.ui.compact() { // a small window scrolls anyway: no room to reserve
-		blocks := []fyne.CanvasObject{question}
-		for _, s := range q.siblings {
-			if s != q.item {
-				ghost := q.questionBlock(s, s.Stem().In(l))
-				ghost.Hide()
-				blocks = append(blocks, ghost)
-			}
-		}
-		question = &fyne.Container{Layout: &tallestLayout{}, Objects: blocks}
-	}
-	top := container.NewVBox(question)
+	top := container.NewVBox(q.questionArea())
 	if q.item.Type == questionnaire.Multi {
 		top.Add(small(tr(l, "multi.hint")))
 	}
-	answers := container.NewVBox()
-	if q.item.Type == questionnaire.TextField {
-		answers.Add(q.textField())
-	}
-	for i, o := range q.item.Options {
-		code := o.Code
-		b := q.ui.button(o.Text.In(l), widget.MediumImportance, func() { q.tap(code) })
-		b.Alignment = widget.ButtonAlignLeading
-		if i < 9 {
-			b.Key = string(rune('1' + i))
-		}
-		q.buttons = append(q.buttons, b)
-		answers.Add(b)
-	}
-	q.markSelected()
-	if q.ui.compact() && len(q.buttons) >= 3 && len(q.buttons) <= 6 && q.fitTwoAbreast() {
-		// A small window: short answers two to a row, in reading order, so
-		// that all of them are in view with the question (one under
-		// another, the fourth PHQ-9 answer is out of view on an 800×600
-		// screen, and at 200% on 1280×800). Every question with the same
-		// answers is laid out alike, so the answers keep their places.
-		answers.Layout = layout.NewGridLayoutWithColumns(2)
-	}
-
+	answers := q.answers()
 	back := q.ui.button(tr(l, "nav.back"), widget.MediumImportance, q.onBack)
 	back.SetIcon(theme.NavigateBackIcon())
-	var read *keyButton
-	if sp := q.ui.opts.Speaker; sp != nil && sp.Available() {
-		var spoken []string
-		for _, o := range q.item.Options {
-			spoken = append(spoken, o.Text.In(l))
-		}
-		text := readAloudText(q.stem, q.item.Text.In(l), spoken)
-		read = q.ui.button(tr(l, "access.read"), widget.MediumImportance, func() { sp.Speak(l, text) })
-		read.SetIcon(theme.VolumeUpIcon())
-	}
-	var right []fyne.CanvasObject
-	if q.onSkip != nil {
-		right = append(right, q.ui.button(tr(l, "nav.skip"), widget.MediumImportance, q.onSkip))
-	}
-	if q.item.Type == questionnaire.Multi || q.item.Type == questionnaire.TextField || q.onContinue != nil {
-		q.cont = q.ui.button(tr(l, "nav.continue"), widget.HighImportance, q.continueIfReady)
-		q.cont.SetIcon(theme.NavigateNextIcon())
-		q.cont.IconPlacement = widget.ButtonIconTrailingText
-		q.updateContinue()
-		right = append(right, q.cont)
-	}
+	right := q.actions()
 	// Read aloud waits in the foot when the foot has room for it, and sits
 	// above the answers when not, or when it would be alone there (in a
 	// small window Back moves to the top bar).
-	if read != nil {
+	if read := q.readAloud(); read != nil {
 		if fitsOneRow(q.ui.win, back, append([]fyne.CanvasObject{read}, right...)...) && (!q.ui.compact() || len(right) > 0) {
 			right = append([]fyne.CanvasObject{read}, right...)
 		} else {
@@ -181,6 +126,87 @@ func (q *questionView) build() (fyne.CanvasObject, keyHandlers) {
 		back:  q.onBack,
 	}
 	return content, keys
+}
+
+// questionArea is the question, as tall as the tallest of its siblings so
+// that the answers below stay in place from one to the next.
+func (q *questionView) questionArea() fyne.CanvasObject {
+	question := q.questionBlock(q.item, q.stem)
+	if len(q.siblings) <= 1 || q.ui.compact() { // a small window scrolls anyway: no room to reserve
+		return question
+	}
+	blocks := []fyne.CanvasObject{question}
+	for _, s := range q.siblings {
+		if s != q.item {
+			ghost := q.questionBlock(s, s.Stem().In(q.ui.lang))
+			ghost.Hide()
+			blocks = append(blocks, ghost)
+		}
+	}
+	return &fyne.Container{Layout: &tallestLayout{}, Objects: blocks}
+}
+
+// answers are the answer buttons, each with its number key, or the text field.
+func (q *questionView) answers() *fyne.Container {
+	answers := container.NewVBox()
+	if q.item.Type == questionnaire.TextField {
+		answers.Add(q.textField())
+	}
+	for i, o := range q.item.Options {
+		code := o.Code
+		b := q.ui.button(o.Text.In(q.ui.lang), widget.MediumImportance, func() { q.tap(code) })
+		b.Alignment = widget.ButtonAlignLeading
+		if i < 9 {
+			b.Key = string(rune('1' + i))
+		}
+		q.buttons = append(q.buttons, b)
+		answers.Add(b)
+	}
+	q.markSelected()
+	if q.ui.compact() && len(q.buttons) >= 3 && len(q.buttons) <= 6 && q.fitTwoAbreast() {
+		// A small window: short answers two to a row, in reading order, so
+		// that all of them are in view with the question (one under
+		// another, the fourth PHQ-9 answer is out of view on an 800×600
+		// screen, and at 200% on 1280×800). Every question with the same
+		// answers is laid out alike, so the answers keep their places.
+		answers.Layout = layout.NewGridLayoutWithColumns(2)
+	}
+	return answers
+}
+
+// actions are Skip (an optional question) and Continue (multiple choice,
+// text, or keeping an earlier answer), for the foot of the screen.
+func (q *questionView) actions() []fyne.CanvasObject {
+	l := q.ui.lang
+	var right []fyne.CanvasObject
+	if q.onSkip != nil {
+		right = append(right, q.ui.button(tr(l, "nav.skip"), widget.MediumImportance, q.onSkip))
+	}
+	if q.item.Type == questionnaire.Multi || q.item.Type == questionnaire.TextField || q.onContinue != nil {
+		q.cont = q.ui.button(tr(l, "nav.continue"), widget.HighImportance, q.continueIfReady)
+		q.cont.SetIcon(theme.NavigateNextIcon())
+		q.cont.IconPlacement = widget.ButtonIconTrailingText
+		q.updateContinue()
+		right = append(right, q.cont)
+	}
+	return right
+}
+
+// readAloud is the Read aloud button, when the system can speak.
+func (q *questionView) readAloud() *keyButton {
+	sp := q.ui.opts.Speaker
+	if sp == nil || !sp.Available() {
+		return nil
+	}
+	l := q.ui.lang
+	var spoken []string
+	for _, o := range q.item.Options {
+		spoken = append(spoken, o.Text.In(l))
+	}
+	text := readAloudText(q.stem, q.item.Text.In(l), spoken)
+	read := q.ui.button(tr(l, "access.read"), widget.MediumImportance, func() { sp.Speak(l, text) })
+	read.SetIcon(theme.VolumeUpIcon())
+	return read
 }
 
 // fitTwoAbreast tells whether every answer fits in two lines in half the

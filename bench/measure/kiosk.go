@@ -46,22 +46,7 @@ func (b *bench) kiosk() (*kioskFigures, error) {
 	if err != nil {
 		return nil, err
 	}
-	config := filepath.Join(b.dir, "kiosk.yaml")
-	pin := exec.Command(b.app, "kiosk-pin", "--config", config)
-	pin.Env = b.env
-	pin.Stdin = strings.NewReader("2468\n2468\n")
-	if out, err := pin.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("kiosk-pin: %v\n%s", err, out)
-	}
-	// The same clinic as the recorded sessions, so every button is where it was.
-	cf, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		return nil, err
-	}
-	_, err = cf.WriteString("clinic_name: Riverside Clinic\nkiosk_name: waiting-room-1\nalert_command: [\"true\"]\n")
-	if cerr := cf.Close(); err == nil {
-		err = cerr
-	}
+	config, err := b.kioskConfig()
 	if err != nil {
 		return nil, err
 	}
@@ -90,28 +75,8 @@ func (b *bench) kiosk() (*kioskFigures, error) {
 		return nil, err
 	}
 	t0 := time.Now()
-	for i := range b.opts.sessions {
-		kind := sessionKind(i)
-		if err := b.replay(win, scripts[kind]); err != nil {
-			return nil, fmt.Errorf("kiosk session %d (%s): %w", i+1, kind, err)
-		}
-		if err := r.exited(); err != nil {
-			return nil, err
-		}
-		f.kinds[kind]++
-		if i == 0 {
-			// The first person (a complete screening) warms the kiosk up:
-			// fonts, shaders, caches. Read it once tidied, to tell that
-			// one-time cost from growth over the next people.
-			time.Sleep(rest)
-			if f.firstPSS, err = b.pssSamples(r); err != nil {
-				return nil, err
-			}
-		}
-		if (i+1)%20 == 0 {
-			pss, _ := r.pss()
-			b.log("kiosk: %d sessions, PSS %.1f MB", i+1, float64(pss)/1e6)
-		}
+	if err := b.sessions(r, win, scripts, f); err != nil {
+		return nil, err
 	}
 	f.took = time.Since(t0)
 	time.Sleep(idleAfterFrame)
@@ -124,6 +89,58 @@ func (b *bench) kiosk() (*kioskFigures, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// kioskConfig writes the kiosk's config, with a staff PIN set through
+// kiosk-pin and the same clinic as the recorded sessions, so every button is
+// where it was.
+func (b *bench) kioskConfig() (string, error) {
+	config := filepath.Join(b.dir, "kiosk.yaml")
+	pin := exec.Command(b.app, "kiosk-pin", "--config", config)
+	pin.Env = b.env
+	pin.Stdin = strings.NewReader("2468\n2468\n")
+	if out, err := pin.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("kiosk-pin: %v\n%s", err, out)
+	}
+	cf, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return "", err
+	}
+	_, err = cf.WriteString("clinic_name: Riverside Clinic\nkiosk_name: waiting-room-1\nalert_command: [\"true\"]\n")
+	if cerr := cf.Close(); err == nil {
+		err = cerr
+	}
+	return config, err
+}
+
+// sessions replays the recorded sessions in the kiosk's window, reading its
+// memory once the first person has gone.
+func (b *bench) sessions(r *running, win string, scripts map[string][]step, f *kioskFigures) error {
+	var err error
+	for i := range b.opts.sessions {
+		kind := sessionKind(i)
+		if err := b.replay(win, scripts[kind]); err != nil {
+			return fmt.Errorf("kiosk session %d (%s): %w", i+1, kind, err)
+		}
+		if err := r.exited(); err != nil {
+			return err
+		}
+		f.kinds[kind]++
+		if i == 0 {
+			// The first person (a complete screening) warms the kiosk up:
+			// fonts, shaders, caches. Read it once tidied, to tell that
+			// one-time cost from growth over the next people.
+			time.Sleep(rest)
+			if f.firstPSS, err = b.pssSamples(r); err != nil {
+				return err
+			}
+		}
+		if (i+1)%20 == 0 {
+			pss, _ := r.pss()
+			b.log("kiosk: %d sessions, PSS %.1f MB", i+1, float64(pss)/1e6)
+		}
+	}
+	return nil
 }
 
 // sessionKind mixes the sessions as the soak test does: every tenth person

@@ -75,14 +75,8 @@ func run(o options) error {
 	r := &report{Started: time.Now().UTC(), Runs: o.runs, Sessions: o.sessions, Idle: o.idle}
 	r.machine()
 
-	b.log("building KetaScreen and the minimal Fyne program (the same flags as make dist)")
-	b.app, b.min = filepath.Join(dir, "ketascreen"), filepath.Join(dir, "minimal")
-	for _, p := range [][2]string{{b.app, "."}, {b.min, "./bench/minimal"}} {
-		cmd := exec.Command("go", "build", "-tags", "accessibility", "-trimpath", "-ldflags", "-s -w", "-o", p[0], p[1])
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("go build %s: %w", p[1], err)
-		}
+	if err := b.build(); err != nil {
+		return err
 	}
 
 	if err := b.startX(); err != nil {
@@ -95,22 +89,7 @@ func run(o options) error {
 	}
 	defer stopBus()
 
-	programs := []*program{
-		{name: "KetaScreen", title: "^KetaScreen$", argv: []string{b.app}},
-		{name: "minimal Fyne", title: "^Minimal$", argv: []string{b.min}},
-	}
-	var browser *program
-	if o.browser {
-		if browser, err = b.browserProgram(); err != nil {
-			r.BrowserSkipped = err.Error()
-			b.log("the browser kiosk is skipped: %v", err)
-		} else {
-			programs = append(programs, browser)
-			r.Chromium, r.SurveyJS = browser.version, surveyJSVersion()
-		}
-	} else {
-		r.BrowserSkipped = "not asked for (-browser=false)"
-	}
+	programs, browser := b.programs(r)
 	if o.launch {
 		if err := b.launches(programs); err != nil {
 			return err
@@ -118,24 +97,8 @@ func run(o options) error {
 		r.App, r.Min, r.Browser = programs[0], programs[1], browser
 	}
 
-	for _, p := range []*program{r.Min, browser} {
-		if p != nil {
-			b.log("idle CPU of %s, %d × %s", p.name, o.runs, o.idle)
-			if err := b.idleOf(p); err != nil {
-				return err
-			}
-		}
-	}
-	if o.kiosk {
-		if r.Kiosk, err = b.kiosk(); err != nil {
-			return err
-		}
-	}
-	if o.gobench {
-		b.log("Go benchmarks (go test -bench, %d counts)", o.runs)
-		if r.GoBench, err = goBenchmarks(o.runs); err != nil {
-			return err
-		}
+	if err := b.measure(r, browser); err != nil {
+		return err
 	}
 	r.Sizes, r.SizesMissing = distSizes()
 	r.Finished = time.Now().UTC()
@@ -149,6 +112,68 @@ func run(o options) error {
 		b.log("wrote %s", o.out)
 	}
 	return nil
+}
+
+// measure takes the idle, kiosk and Go benchmark figures asked for.
+func (b *bench) measure(r *report, browser *program) error {
+	o := b.opts
+	for _, p := range []*program{r.Min, browser} {
+		if p != nil {
+			b.log("idle CPU of %s, %d × %s", p.name, o.runs, o.idle)
+			if err := b.idleOf(p); err != nil {
+				return err
+			}
+		}
+	}
+	var err error
+	if o.kiosk {
+		if r.Kiosk, err = b.kiosk(); err != nil {
+			return err
+		}
+	}
+	if o.gobench {
+		b.log("Go benchmarks (go test -bench, %d counts)", o.runs)
+		if r.GoBench, err = goBenchmarks(o.runs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// build builds KetaScreen and the minimal Fyne program with the same flags
+// as make dist.
+func (b *bench) build() error {
+	b.log("building KetaScreen and the minimal Fyne program (the same flags as make dist)")
+	b.app, b.min = filepath.Join(b.dir, "ketascreen"), filepath.Join(b.dir, "minimal")
+	for _, p := range [][2]string{{b.app, "."}, {b.min, "./bench/minimal"}} {
+		cmd := exec.Command("go", "build", "-tags", "accessibility", "-trimpath", "-ldflags", "-s -w", "-o", p[0], p[1])
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("go build %s: %w", p[1], err)
+		}
+	}
+	return nil
+}
+
+// programs are the programs to launch: KetaScreen, the minimal Fyne
+// program and, when asked for and installed, the browser kiosk.
+func (b *bench) programs(r *report) ([]*program, *program) {
+	programs := []*program{
+		{name: "KetaScreen", title: "^KetaScreen$", argv: []string{b.app}},
+		{name: "minimal Fyne", title: "^Minimal$", argv: []string{b.min}},
+	}
+	if !b.opts.browser {
+		r.BrowserSkipped = "not asked for (-browser=false)"
+		return programs, nil
+	}
+	browser, err := b.browserProgram()
+	if err != nil {
+		r.BrowserSkipped = err.Error()
+		b.log("the browser kiosk is skipped: %v", err)
+		return programs, nil
+	}
+	r.Chromium, r.SurveyJS = browser.version, surveyJSVersion()
+	return append(programs, browser), browser
 }
 
 func (b *bench) startX() error {
