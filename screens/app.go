@@ -78,10 +78,6 @@ type UI struct {
 	// nav turns the session's steps into screens and draws them again.
 	nav *navigator
 
-	screen     string      // the name of the screen shown, for the title and tests
-	keys       keyHandlers // what keys do on it
-	confirming bool        // a chosen answer is being shown before moving on
-	shown      int         // counts screens shown, so a late timer knows it is stale
 	// later runs f on the UI goroutine after a delay; tests replace it.
 	later func(delay time.Duration, f func())
 	// kiosk is set in kiosk mode; keysOverride takes the keys while the staff PIN pad is open.
@@ -268,13 +264,13 @@ func (ui *UI) safely(f func()) {
 // Session returns the session the UI renders.
 func (ui *UI) Session() *questionnaire.Session { return ui.session }
 
-// show puts a screen in the window.
-func (ui *UI) show(name, title string, content fyne.CanvasObject, keys keyHandlers) {
-	ui.screen, ui.keys, ui.confirming = name, keys, false
+// frame puts a drawn screen in the window, under the top bar: its content,
+// its progress (only questions have one) and its title.
+func (ui *UI) frame(d drawn) {
+	name, title, content := d.name, d.title, d.content
 	ui.builtCompact, ui.builtSize = ui.compact(), ui.win.Canvas().Size()
 	setVisible(ui.topBack, ui.topBackWanted)
 	ui.topBackWanted = false
-	ui.shown++
 	if name != screenQuestion && name != screenMedications && name != screenPicker {
 		ui.progressLong, ui.progressShort = "", ""
 		ui.progress.SetText("")
@@ -300,8 +296,8 @@ func (ui *UI) goBack() {
 	if ui.keysOverride != nil || ui.dialogOpen > 0 {
 		return // the staff PIN pad or a dialog is open
 	}
-	if ui.keys.back != nil {
-		ui.keys.back()
+	if ui.nav.keys.back != nil {
+		ui.nav.keys.back()
 	}
 }
 
@@ -309,7 +305,7 @@ func (ui *UI) goBack() {
 // Escape does nothing anywhere, so it cannot leave the crisis screen.
 func (ui *UI) onKey(ev *fyne.KeyEvent) {
 	ui.touched()
-	keys := ui.keys
+	keys := ui.nav.keys
 	if ui.keysOverride != nil {
 		keys = *ui.keysOverride
 	} else if ui.dialogOpen > 0 {
@@ -593,20 +589,6 @@ func (ui *UI) steps(outcome *questionnaire.Outcome) []questionnaire.Text {
 		}
 	}
 	return out
-}
-
-// after runs f once the confirmation delay has passed, on the UI goroutine.
-func (ui *UI) after(f func()) {
-	if ui.opts.ConfirmDelay <= 0 {
-		f()
-		return
-	}
-	shown := ui.shown
-	ui.later(ui.opts.ConfirmDelay, func() {
-		if ui.shown == shown && ui.confirming { // no other screen came meanwhile (help, back)
-			f()
-		}
-	})
 }
 
 // setProgress shows the section and the position of an item in it, as the

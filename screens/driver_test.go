@@ -127,7 +127,7 @@ func (d *driver) button(text string) *keyButton {
 			break // under an overlay, the screen cannot be touched
 		}
 	}
-	d.t.Fatalf("no enabled button %q on the %s screen; it shows:\n%s", text, d.ui.screen, d.screenText())
+	d.t.Fatalf("no enabled button %q on the %s screen; it shows:\n%s", text, d.ui.nav.name, d.screenText())
 	return nil
 }
 
@@ -168,14 +168,14 @@ func (d *driver) tab(title string) {
 			return
 		}
 	}
-	d.t.Fatalf("no tab %q on the %s screen:\n%s", title, d.ui.screen, d.screenText())
+	d.t.Fatalf("no tab %q on the %s screen:\n%s", title, d.ui.nav.name, d.screenText())
 }
 
 // choose taps the answer with the given code on the current question.
 func (d *driver) choose(code string) {
 	d.t.Helper()
-	if d.ui.screen != screenQuestion || d.ui.nav.asking() == nil {
-		d.t.Fatalf("expected a question, on the %s screen:\n%s", d.ui.screen, d.screenText())
+	if d.ui.nav.name != screenQuestion || d.ui.nav.asking() == nil {
+		d.t.Fatalf("expected a question, on the %s screen:\n%s", d.ui.nav.name, d.screenText())
 	}
 	o := d.ui.nav.asking().Option(code)
 	if o == nil {
@@ -190,7 +190,7 @@ func (d *driver) key(name fyne.KeyName) {
 	c := d.w.Canvas()
 	ev := &fyne.KeyEvent{Name: name}
 	if d.script != nil {
-		*d.script = append(*d.script, scriptStep{Key: string(name), Answer: d.ui.screen == screenQuestion})
+		*d.script = append(*d.script, scriptStep{Key: string(name), Answer: d.ui.nav.name == screenQuestion})
 	}
 	defer d.recorded()
 	if f := c.Focused(); f != nil {
@@ -229,7 +229,7 @@ func (d *driver) answerUntil(answers map[string]any) {
 func (d *driver) answerQuestions(answers map[string]any, choose func(code string), next func()) {
 	d.t.Helper()
 	for range 200 {
-		if d.ui.screen != screenQuestion || d.ui.nav.asking() == nil || d.ui.nav.current() == nil || d.ui.nav.current().Type == questionnaire.List {
+		if d.ui.nav.name != screenQuestion || d.ui.nav.asking() == nil || d.ui.nav.current() == nil || d.ui.nav.current().Type == questionnaire.List {
 			return
 		}
 		it := d.ui.nav.asking()
@@ -273,20 +273,20 @@ func (d *driver) addMedicine(search, pick string, fields ...string) {
 		}
 		d.choose(code)
 	}
-	if d.ui.screen != screenMedications {
-		d.t.Fatalf("after the medicine's questions: %s screen", d.ui.screen)
+	if d.ui.nav.name != screenMedications {
+		d.t.Fatalf("after the medicine's questions: %s screen", d.ui.nav.name)
 	}
 }
 
 // finish goes from the review to the result.
 func (d *driver) finish() *questionnaire.Result {
 	d.t.Helper()
-	if d.ui.screen != screenReview {
-		d.t.Fatalf("expected the review, on the %s screen:\n%s", d.ui.screen, d.screenText())
+	if d.ui.nav.name != screenReview {
+		d.t.Fatalf("expected the review, on the %s screen:\n%s", d.ui.nav.name, d.screenText())
 	}
 	d.tap("See my result")
-	if d.ui.screen != screenResult {
-		d.t.Fatalf("expected the result, on the %s screen:\n%s", d.ui.screen, d.screenText())
+	if d.ui.nav.name != screenResult {
+		d.t.Fatalf("expected the result, on the %s screen:\n%s", d.ui.nav.name, d.screenText())
 	}
 	return d.ui.session.Result()
 }

@@ -33,7 +33,7 @@ func (d *driver) expectNoTreatmentContent() {
 	text := d.screenText()
 	for _, w := range treatmentWords {
 		if strings.Contains(text, w) {
-			d.t.Errorf("the %s screen mentions %q:\n%s", d.ui.screen, w, text)
+			d.t.Errorf("the %s screen mentions %q:\n%s", d.ui.nav.name, w, text)
 		}
 	}
 }
@@ -69,8 +69,8 @@ func TestPathDiscussKetamineWithTwoMedicines(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
-	if d.ui.screen != screenMedications {
-		t.Fatalf("after ad_any = yes: %s screen", d.ui.screen)
+	if d.ui.nav.name != screenMedications {
+		t.Fatalf("after ad_any = yes: %s screen", d.ui.nav.name)
 	}
 	if d.hasButton("Continue") {
 		t.Error("Continue is enabled with no medicine entered")
@@ -170,8 +170,8 @@ func TestPathCrisisFromTheASQAcuityAnswer(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(map[string]any{"asq_3": "yes", "asq_5": "yes"})
-	if d.ui.screen != screenCrisis {
-		t.Fatalf("after asq_5 = yes: %s screen", d.ui.screen)
+	if d.ui.nav.name != screenCrisis {
+		t.Fatalf("after asq_5 = yes: %s screen", d.ui.nav.name)
 	}
 	for _, want := range []string{"911", "988", "741741", "Please get help right now"} {
 		if !d.sees(want) {
@@ -182,19 +182,19 @@ func TestPathCrisisFromTheASQAcuityAnswer(t *testing.T) {
 	d.key(fyne.KeyEscape)
 	d.key(fyne.KeyBackspace)
 	d.key(fyne.KeyReturn)
-	if d.ui.screen != screenCrisis {
-		t.Errorf("a key left the crisis screen: now %s", d.ui.screen)
+	if d.ui.nav.name != screenCrisis {
+		t.Errorf("a key left the crisis screen: now %s", d.ui.nav.name)
 	}
 	if d.hasButton("Back") || d.hasButton("Continue") {
 		t.Error("the crisis screen offers a way on other than Back to start")
 	}
 	d.tap("I need help now") // still there, and still leads here
-	if d.ui.screen != screenCrisis {
-		t.Errorf("help on the crisis screen leads to %s", d.ui.screen)
+	if d.ui.nav.name != screenCrisis {
+		t.Errorf("help on the crisis screen leads to %s", d.ui.nav.name)
 	}
 	d.tap("Back to start")
-	if d.ui.screen != screenWelcome || !d.ui.session.IsEmpty() {
-		t.Errorf("Back to start: %s screen, session empty %v", d.ui.screen, d.ui.session.IsEmpty())
+	if d.ui.nav.name != screenWelcome || !d.ui.session.IsEmpty() {
+		t.Errorf("Back to start: %s screen, session empty %v", d.ui.nav.name, d.ui.session.IsEmpty())
 	}
 }
 
@@ -206,8 +206,8 @@ func TestPathCrisisFromTheHelpButtonOnAMedicineScreen(t *testing.T) {
 	test.Type(d.w.Canvas().Focused(), "lex")
 	d.tap("Escitalopram (Lexapro)")
 	d.tap("I need help now")
-	if d.ui.screen != screenCrisis {
-		t.Fatalf("help pressed on a medicine question: %s screen", d.ui.screen)
+	if d.ui.nav.name != screenCrisis {
+		t.Fatalf("help pressed on a medicine question: %s screen", d.ui.nav.name)
 	}
 	d.expectNoTreatmentContent()
 	if got := d.ui.session.Result().OutcomeID(); got != "crisis" {
@@ -247,15 +247,15 @@ func TestPathUrgentThenContinueToResult(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(map[string]any{"phq9_1": "2", "phq9_9": "2", "phq9_difficulty": "1"})
-	if d.ui.screen != screenUrgent || d.ui.session.Visible("asq_1") && d.ui.nav.current() != nil {
-		t.Fatalf("after the mood section with phq9_9 = 2: %s screen", d.ui.screen)
+	if d.ui.nav.name != screenUrgent || d.ui.session.Visible("asq_1") && d.ui.nav.current() != nil {
+		t.Fatalf("after the mood section with phq9_9 = 2: %s screen", d.ui.nav.name)
 	}
 	if !d.sees("Please talk with a clinician today") || !d.sees("call or text 988") {
 		t.Errorf("the urgent screen:\n%s", d.screenText())
 	}
 	d.tap("Continue the questionnaire")
-	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "asq_1" {
-		t.Fatalf("after continuing: %s %v", d.ui.screen, d.ui.nav.asking())
+	if d.ui.nav.name != screenQuestion || d.ui.nav.asking().ID != "asq_1" {
+		t.Fatalf("after continuing: %s %v", d.ui.nav.name, d.ui.nav.asking())
 	}
 	d.answerUntil(nil)
 	res := d.finish()
@@ -269,16 +269,16 @@ func TestUrgentWaitsForTheASQAcuityQuestion(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(map[string]any{"asq_1": "yes", "asq_5": nil})
-	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "asq_5" {
-		t.Fatalf("after asq_1..4 with a yes: %s %v, want the acuity question asq_5 before any other screen", d.ui.screen, d.ui.nav.asking())
+	if d.ui.nav.name != screenQuestion || d.ui.nav.asking().ID != "asq_5" {
+		t.Fatalf("after asq_1..4 with a yes: %s %v, want the acuity question asq_5 before any other screen", d.ui.nav.name, d.ui.nav.asking())
 	}
 	d.choose("no")
-	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "lethal_means" {
-		t.Fatalf("after asq_5 = no: %s %v, want the lethal-means question, the last of the section", d.ui.screen, d.ui.nav.asking())
+	if d.ui.nav.name != screenQuestion || d.ui.nav.asking().ID != "lethal_means" {
+		t.Fatalf("after asq_5 = no: %s %v, want the lethal-means question, the last of the section", d.ui.nav.name, d.ui.nav.asking())
 	}
 	d.choose("prefer_not")
-	if d.ui.screen != screenUrgent {
-		t.Errorf("after the safety section: %s screen, want urgent", d.ui.screen)
+	if d.ui.nav.name != screenUrgent {
+		t.Errorf("after the safety section: %s screen, want urgent", d.ui.nav.name)
 	}
 	if !d.sees("put medicines or anything you could use to hurt yourself out of reach") {
 		t.Errorf("the urgent screen lacks the lethal-means line:\n%s", d.screenText())
@@ -291,13 +291,13 @@ func TestUrgentStaysOnScreenWhenTheAnswerIsChangedBack(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(map[string]any{"asq_3": "yes", "asq_5": "no", "lethal_means": "no"})
-	if d.ui.screen != screenUrgent {
-		t.Fatalf("after a yes to asq_3: %s", d.ui.screen)
+	if d.ui.nav.name != screenUrgent {
+		t.Fatalf("after a yes to asq_3: %s", d.ui.nav.name)
 	}
 	d.tap("Continue the questionnaire")
 	d.answerUntil(nil)
-	if d.ui.screen != screenReview {
-		t.Fatalf("expected the review: %s", d.ui.screen)
+	if d.ui.nav.name != screenReview {
+		t.Fatalf("expected the review: %s", d.ui.nav.name)
 	}
 	if err := d.ui.session.Choose("asq_3", "no"); err != nil { // as if changed from the review
 		t.Fatal(err)
@@ -314,12 +314,12 @@ func TestPathAdultOnly(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.choose("no")
-	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "asq_1" {
-		t.Fatalf("under 18: %s %v, want the ASQ first", d.ui.screen, d.ui.nav.asking())
+	if d.ui.nav.name != screenQuestion || d.ui.nav.asking().ID != "asq_1" {
+		t.Fatalf("under 18: %s %v, want the ASQ first", d.ui.nav.name, d.ui.nav.asking())
 	}
 	d.answerUntil(nil)
-	if d.ui.screen != screenEnded || !d.sees("This screening is for adults") {
-		t.Fatalf("under 18: %s screen:\n%s", d.ui.screen, d.screenText())
+	if d.ui.nav.name != screenEnded || !d.sees("This screening is for adults") {
+		t.Fatalf("under 18: %s screen:\n%s", d.ui.nav.name, d.screenText())
 	}
 	d.expectNoTreatmentContent()
 	d.tap("Back to start")
@@ -335,12 +335,12 @@ func TestYoungPersonWithAPositiveASQSeesTheUrgentScreenFirst(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(map[string]any{"age_18_plus": "no", "asq_1": "yes", "asq_5": "no"})
-	if d.ui.screen != screenUrgent || !d.sees("Please talk with a clinician today") {
-		t.Fatalf("under 18 with a positive ASQ: %s screen:\n%s", d.ui.screen, d.screenText())
+	if d.ui.nav.name != screenUrgent || !d.sees("Please talk with a clinician today") {
+		t.Fatalf("under 18 with a positive ASQ: %s screen:\n%s", d.ui.nav.name, d.screenText())
 	}
 	d.tap("Continue the questionnaire")
-	if d.ui.screen != screenEnded || !d.sees("This screening is for adults") {
-		t.Fatalf("after the urgent screen: %s screen:\n%s", d.ui.screen, d.screenText())
+	if d.ui.nav.name != screenEnded || !d.sees("This screening is for adults") {
+		t.Fatalf("after the urgent screen: %s screen:\n%s", d.ui.nav.name, d.screenText())
 	}
 	if !d.sees(d.ui.def.Flag("youth_safety").Text.In("en")) {
 		t.Errorf("the adults-only screen lacks the youth safety words:\n%s", d.screenText())
@@ -361,8 +361,8 @@ func TestGoingBackToChangeADAnyRemovesTheMedicineScreens(t *testing.T) {
 		t.Fatal("ad_any is not shown")
 	}
 	d.choose("no")
-	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "augmentation" {
-		t.Fatalf("after ad_any = no: %s %v, want the augmentation question", d.ui.screen, d.ui.nav.asking())
+	if d.ui.nav.name != screenQuestion || d.ui.nav.asking().ID != "augmentation" {
+		t.Fatalf("after ad_any = no: %s %v, want the augmentation question", d.ui.nav.name, d.ui.nav.asking())
 	}
 	d.tap("Back")
 	if d.ui.nav.asking().ID != "ad_any" {
@@ -410,16 +410,16 @@ func TestReviewJumpsToAnAnswerAndBack(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")
 	d.answerUntil(nil)
-	if d.ui.screen != screenReview {
-		t.Fatalf("%s screen", d.ui.screen)
+	if d.ui.nav.name != screenReview {
+		t.Fatalf("%s screen", d.ui.nav.name)
 	}
 	d.tap("Change") // the first row: age
 	if d.ui.nav.asking().ID != "age_18_plus" {
 		t.Fatalf("Change opens %s", d.ui.nav.asking().ID)
 	}
 	d.choose("yes")
-	if d.ui.screen != screenReview {
-		t.Errorf("after changing an answer from the review: %s screen", d.ui.screen)
+	if d.ui.nav.name != screenReview {
+		t.Errorf("after changing an answer from the review: %s screen", d.ui.nav.name)
 	}
 	d.tap("Safety")
 	if !d.sees("In the past few weeks, have you wished you were dead?") {
@@ -432,12 +432,12 @@ func TestStartOverClearsEverything(t *testing.T) {
 	reachDiscussResult(d)
 	d.tap("Start over")
 	d.tapDialog("Keep my result") // a second chance: nothing is lost
-	if d.ui.screen != screenResult || d.ui.session.IsEmpty() {
-		t.Fatalf("keeping the result: %s screen, session empty %v", d.ui.screen, d.ui.session.IsEmpty())
+	if d.ui.nav.name != screenResult || d.ui.session.IsEmpty() {
+		t.Fatalf("keeping the result: %s screen, session empty %v", d.ui.nav.name, d.ui.session.IsEmpty())
 	}
 	d.tap("Start over")
 	d.tapDialog("Clear and start over")
-	if d.ui.screen != screenWelcome || !d.ui.session.IsEmpty() {
+	if d.ui.nav.name != screenWelcome || !d.ui.session.IsEmpty() {
 		t.Fatal("Start over did not clear the session")
 	}
 	d.tap("Start")
@@ -480,7 +480,7 @@ func TestAnAnswerMovesOnOnlyIfNothingElseHappened(t *testing.T) {
 	d.choose("1")
 	d.tap("I need help now") // before the delay is over
 	fire()
-	if d.ui.screen != screenCrisis {
-		t.Errorf("a pending answer took the person from the crisis screen to %s", d.ui.screen)
+	if d.ui.nav.name != screenCrisis {
+		t.Errorf("a pending answer took the person from the crisis screen to %s", d.ui.nav.name)
 	}
 }

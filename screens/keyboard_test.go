@@ -42,8 +42,8 @@ func TestKeyboardOnlyCompletesAFullPath(t *testing.T) {
 	}
 	d.key(fyne.KeySpace)
 	d.keyboardAnswers(answers)
-	if d.ui.screen != screenMedications {
-		t.Fatalf("%s screen, want the medicines", d.ui.screen)
+	if d.ui.nav.name != screenMedications {
+		t.Fatalf("%s screen, want the medicines", d.ui.nav.name)
 	}
 	for _, med := range []struct{ search, weeks, improvement string }{{"zoloft", "8_plus", "under_25"}, {"lexap", "6_7", "25_49"}} {
 		d.key(fyne.Key1) // add a medicine
@@ -54,20 +54,20 @@ func TestKeyboardOnlyCompletesAFullPath(t *testing.T) {
 		d.digit("yes") // on most days
 		d.digit(med.improvement)
 		d.key(fyne.KeyReturn) // skip the optional reason
-		if d.ui.screen != screenMedications {
-			t.Fatalf("after a medicine by keyboard: %s screen", d.ui.screen)
+		if d.ui.nav.name != screenMedications {
+			t.Fatalf("after a medicine by keyboard: %s screen", d.ui.nav.name)
 		}
 	}
 	d.key(fyne.KeyReturn) // continue
 	d.keyboardAnswers(answers)
 	d.key(fyne.KeyReturn) // review: see the result
-	if d.ui.screen != screenResult {
-		t.Fatalf("%s screen, want the result", d.ui.screen)
+	if d.ui.nav.name != screenResult {
+		t.Fatalf("%s screen, want the result", d.ui.nav.name)
 	}
 	res := d.ui.session.Result()
 	d.expectHeadline(res, "discuss_ketamine")
 	d.key(fyne.KeyBackspace) // nothing to go back to from a result
-	if d.ui.screen != screenResult {
+	if d.ui.nav.name != screenResult {
 		t.Error("Backspace left the result")
 	}
 }

@@ -115,7 +115,7 @@ func (k *kioskState) touched() {
 	if k.overlay != nil {
 		k.dismissCountdown()
 	}
-	wait, runs := k.opts.Config.IdleTime(k.ui.nav.step, k.ui.screen == screenAttract)
+	wait, runs := k.opts.Config.IdleTime(k.ui.nav.step, k.ui.nav.name == screenAttract)
 	if runs {
 		k.idle = k.after(wait, k.askStillThere)
 	}
@@ -190,7 +190,7 @@ const tidyAfter = 75 * time.Second
 // and the textures of their text), then gives the memory back.
 func (k *kioskState) tidyUp() {
 	k.tidy = nil
-	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() {
+	if k.ui.nav.name != screenAttract || !k.ui.session.IsEmpty() {
 		return // someone is here; the next wipe tidies
 	}
 	k.ui.win.Content().Refresh()

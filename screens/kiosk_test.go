@@ -107,15 +107,15 @@ func (k *kioskDriver) enterPIN(pin string) {
 
 func TestKioskStartsOnTheAttractScreen(t *testing.T) {
 	k := newKioskDriver(t)
-	if k.ui.screen != screenAttract || !k.sees("Riverside Clinic") || !k.hasButton("Touch to start") {
-		t.Fatalf("%s screen:\n%s", k.ui.screen, k.screenText())
+	if k.ui.nav.name != screenAttract || !k.sees("Riverside Clinic") || !k.hasButton("Touch to start") {
+		t.Fatalf("%s screen:\n%s", k.ui.nav.name, k.screenText())
 	}
 	if k.clock.Pending() != 0 {
 		t.Errorf("%d timers run on the attract screen; an idle kiosk must do nothing", k.clock.Pending())
 	}
 	k.tap("Touch to start")
-	if k.ui.screen != screenWelcome || !k.sees("Nothing is saved on this kiosk") {
-		t.Errorf("after Touch to start: %s:\n%s", k.ui.screen, k.screenText())
+	if k.ui.nav.name != screenWelcome || !k.sees("Nothing is saved on this kiosk") {
+		t.Errorf("after Touch to start: %s:\n%s", k.ui.nav.name, k.screenText())
 	}
 }
 
@@ -136,8 +136,8 @@ func TestIdleCountdownThenWipe(t *testing.T) {
 		t.Errorf("after 29 s of countdown:\n%s", k.screenText())
 	}
 	k.clock.Advance(time.Second)
-	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() || k.overlayShown() {
-		t.Errorf("after the countdown: %s screen, session empty %v, overlay %v", k.ui.screen, k.ui.session.IsEmpty(), k.overlayShown())
+	if k.ui.nav.name != screenAttract || !k.ui.session.IsEmpty() || k.overlayShown() {
+		t.Errorf("after the countdown: %s screen, session empty %v, overlay %v", k.ui.nav.name, k.ui.session.IsEmpty(), k.overlayShown())
 	}
 	if k.clock.Pending() != 1 || k.kiosk().tidy == nil {
 		t.Errorf("%d timers after the wipe; want only the tidy-up", k.clock.Pending())
@@ -193,8 +193,8 @@ func TestWipeGivesMemoryBackAndLetsFyneForgetTheScreens(t *testing.T) {
 	k.tap("Back to start")
 	k.tap("Touch to start")
 	k.clock.Advance(tidyAfter + releaseAfterTidy)
-	if k.ui.screen != screenWelcome || k.kiosk().tidy != nil {
-		t.Errorf("the tidy-up touched a person's session: %s screen", k.ui.screen)
+	if k.ui.nav.name != screenWelcome || k.kiosk().tidy != nil {
+		t.Errorf("the tidy-up touched a person's session: %s screen", k.ui.nav.name)
 	}
 	if !k.waitReleases(3) || k.releases.Load() != 3 {
 		t.Errorf("%d releases, want 3 (two wipes and one tidy-up)", k.releases.Load())
@@ -211,8 +211,8 @@ func TestTouchDuringCountdownKeepsTheSession(t *testing.T) {
 		t.Fatal("no countdown")
 	}
 	k.tap("I'm still here")
-	if k.overlayShown() || k.ui.screen != screenQuestion || k.ui.nav.asking().ID != "phq9_1" {
-		t.Fatalf("after touching: overlay %v, %s", k.overlayShown(), k.ui.screen)
+	if k.overlayShown() || k.ui.nav.name != screenQuestion || k.ui.nav.asking().ID != "phq9_1" {
+		t.Fatalf("after touching: overlay %v, %s", k.overlayShown(), k.ui.nav.name)
 	}
 	if a, ok := k.ui.session.Answer("age_18_plus"); !ok || a.Code != "yes" {
 		t.Error("the answer was lost")
@@ -237,7 +237,7 @@ func TestCrisisAndUrgentWaitLongerAndAlertStaffOnce(t *testing.T) {
 	k := newKioskDriver(t)
 	k.begin()
 	k.answerUntil(map[string]any{"asq_2": "yes", "lethal_means": "no"})
-	if k.ui.screen != screenUrgent || !k.sees("We have told the staff, and someone is coming to you now") {
+	if k.ui.nav.name != screenUrgent || !k.sees("We have told the staff, and someone is coming to you now") {
 		t.Fatalf("urgent screen:\n%s", k.screenText())
 	}
 	k.clock.Advance(5 * time.Minute)
@@ -257,8 +257,8 @@ func TestCrisisAndUrgentWaitLongerAndAlertStaffOnce(t *testing.T) {
 		t.Errorf("event %+v", ev)
 	}
 	k.clock.Advance(10*time.Minute + 30*time.Second)
-	if k.ui.screen != screenAttract {
-		t.Errorf("the crisis screen never timed out: %s", k.ui.screen)
+	if k.ui.nav.name != screenAttract {
+		t.Errorf("the crisis screen never timed out: %s", k.ui.nav.name)
 	}
 	before := k.alerts.kinds()
 	k.clock.Advance(3 * time.Minute)
@@ -363,8 +363,8 @@ func TestTwoSessionsInARowShareNothing(t *testing.T) {
 	k.choose("8_plus")
 	k.tap("I need help now") // leaves a half-made entry and a crisis behind
 	k.tap("Back to start")
-	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() {
-		t.Fatalf("Back to start: %s, empty %v", k.ui.screen, k.ui.session.IsEmpty())
+	if k.ui.nav.name != screenAttract || !k.ui.session.IsEmpty() {
+		t.Fatalf("Back to start: %s, empty %v", k.ui.nav.name, k.ui.session.IsEmpty())
 	}
 	// The second person goes through every kind of screen; none may show
 	// anything of the first.
@@ -388,7 +388,7 @@ func TestTwoSessionsInARowShareNothing(t *testing.T) {
 	}
 	check("attract", traces)
 	k.begin()
-	for k.ui.screen == screenQuestion && k.ui.nav.asking().ID != "ad_any" {
+	for k.ui.nav.name == screenQuestion && k.ui.nav.asking().ID != "ad_any" {
 		check("question "+k.ui.nav.asking().ID, traces)
 		k.choose(calmAnswer(k.ui.nav.asking()).(string))
 	}
@@ -424,8 +424,8 @@ func TestStaffPINResetsAndExits(t *testing.T) {
 		t.Fatalf("the right PIN did not open the staff menu:\n%s", k.screenText())
 	}
 	k.tap("Reset session")
-	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() || k.overlayShown() {
-		t.Errorf("staff reset: %s, empty %v, overlay %v", k.ui.screen, k.ui.session.IsEmpty(), k.overlayShown())
+	if k.ui.nav.name != screenAttract || !k.ui.session.IsEmpty() || k.overlayShown() {
+		t.Errorf("staff reset: %s, empty %v, overlay %v", k.ui.nav.name, k.ui.session.IsEmpty(), k.overlayShown())
 	}
 	k.holdCorner(3 * time.Second)
 	k.enterPIN(staffPIN)
@@ -488,8 +488,8 @@ func TestWalkingAwayDuringTheASQAlertsStaff(t *testing.T) {
 			k.begin()
 			k.answerUntil(c.until)
 			k.clock.Advance(3 * time.Minute) // walks away: countdown, then the wipe
-			if k.ui.screen != screenAttract {
-				t.Fatalf("no wipe: %s", k.ui.screen)
+			if k.ui.nav.name != screenAttract {
+				t.Fatalf("no wipe: %s", k.ui.nav.name)
 			}
 			if got := k.alerts.kinds(); got != c.want {
 				t.Errorf("alerts %q, want %q", got, c.want)

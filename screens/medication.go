@@ -180,7 +180,7 @@ func (s *entryFieldScreen) draw() drawn {
 	}
 	q.onChoose = func(code string) {
 		if save(code) {
-			ui.after(next)
+			ui.nav.after(next)
 		}
 	}
 	q.onType = func(text string) {

@@ -31,8 +31,14 @@ type navigator struct {
 	ui     *UI
 	step   questionnaire.Step
 	screen screen
-	// drawing counts draws, so a late timer knows its screen is gone.
-	drawing int
+	// name is the name of the screen shown (for tests and the kiosk), and
+	// keys what the keys do on it.
+	name string
+	keys keyHandlers
+	// confirming: a chosen answer is being shown before moving on.
+	confirming bool
+	// draws counts draws, so a late timer knows its screen is gone.
+	draws int
 }
 
 // enter goes to a step of the session: it runs the step's side effects and
@@ -88,9 +94,10 @@ func (n *navigator) showOutside(s screen) {
 }
 
 func (n *navigator) draw() {
-	n.drawing++
+	n.draws++
 	d := n.screen.draw()
-	n.ui.show(d.name, d.title, d.content, d.keys)
+	n.name, n.keys, n.confirming = d.name, d.keys, false
+	n.ui.frame(d)
 	if d.shown != nil {
 		d.shown()
 	}
@@ -109,6 +116,23 @@ func (n *navigator) redraw() {
 		}
 	}
 	n.draw()
+}
+
+// after runs f once the confirmation delay has passed (a chosen answer
+// stays highlighted that long), on the UI goroutine, unless another screen
+// came meanwhile (help, back).
+func (n *navigator) after(f func()) {
+	delay := n.ui.opts.ConfirmDelay
+	if delay <= 0 {
+		f()
+		return
+	}
+	draws := n.draws
+	n.ui.later(delay, func() {
+		if n.draws == draws && n.confirming {
+			f()
+		}
+	})
 }
 
 // asking is the item or list field the screen shown asks, if any.

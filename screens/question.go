@@ -58,7 +58,7 @@ func (s *questionScreen) draw() drawn {
 	} else {
 		q.onChoose = func(code string) {
 			if ui.check(ui.session.Choose(it.ID, code)) {
-				ui.after(s.onAnswered)
+				ui.nav.after(s.onAnswered)
 			}
 		}
 		if len(q.selected) > 0 {
@@ -263,7 +263,7 @@ func (q *questionView) textField() fyne.CanvasObject {
 
 // tap chooses an answer (single choice) or toggles it (multiple choice).
 func (q *questionView) tap(code string) {
-	if q.ui.confirming {
+	if q.ui.nav.confirming {
 		return // an answer is already on its way; a second tap must not skip a question
 	}
 	if q.item.Type == questionnaire.Multi {
@@ -275,7 +275,7 @@ func (q *questionView) tap(code string) {
 	}
 	q.selected = []string{code}
 	q.markSelected()
-	q.ui.confirming = true
+	q.ui.nav.confirming = true
 	q.onChoose(code)
 }
 
@@ -322,7 +322,7 @@ func (q *questionView) onEnter() {
 }
 
 func (q *questionView) continueIfReady() {
-	if q.onContinue != nil && q.hasSelection() && !q.ui.confirming {
+	if q.onContinue != nil && q.hasSelection() && !q.ui.nav.confirming {
 		q.onContinue()
 	}
 }

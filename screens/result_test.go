@@ -62,7 +62,7 @@ func TestTheProviderTabAlwaysGivesTheSafetyScreen(t *testing.T) {
 			d := newDriver(t)
 			d.tap("Start")
 			d.answerUntil(with(moderate, c.answers))
-			if d.ui.screen == screenUrgent {
+			if d.ui.nav.name == screenUrgent {
 				d.tap("Continue the questionnaire")
 				d.answerUntil(with(moderate, c.answers))
 			}

@@ -216,7 +216,7 @@ func (ui *UI) writeSummaryFile(path string, make func() ([]byte, error)) {
 // onSaveShortcut is Ctrl+S (the PDF) and Ctrl+Shift+S (for a provider's
 // system): on the result screen it opens the save dialog.
 func (ui *UI) onSaveShortcut(fhir bool) {
-	if ui.screen != screenResult || ui.kiosk != nil || ui.dialogOpen > 0 {
+	if ui.nav.name != screenResult || ui.kiosk != nil || ui.dialogOpen > 0 {
 		return
 	}
 	if fhir {

@@ -38,8 +38,8 @@ func TestSavingTheSummaryOnADesktop(t *testing.T) {
 	}
 	d.tapDialog("OK")
 	d.ui.writeSummaryFile(filepath.Join(dir, "no-such-folder", "summary.pdf"), d.ui.summaryPDF)
-	if !d.sees("does not exist") || d.ui.screen != screenResult || d.ui.session.IsEmpty() {
-		t.Errorf("a failed save: %s screen, message shown %v", d.ui.screen, d.sees("does not exist"))
+	if !d.sees("does not exist") || d.ui.nav.name != screenResult || d.ui.session.IsEmpty() {
+		t.Errorf("a failed save: %s screen, message shown %v", d.ui.nav.name, d.sees("does not exist"))
 	}
 	d.tapDialog("OK")
 	d.tap("Print")
@@ -106,7 +106,7 @@ func TestKioskRecordFailureIsSaidAndLosesNothing(t *testing.T) {
 	k.ui.kiosk.opts.Config.RecordsFolder = filepath.Join(t.TempDir(), "removed")
 	k.tap("Touch to start")
 	reachDiscussResult(k.driver)
-	if !k.sees("could not be saved for the staff") || k.ui.screen != screenResult || !k.sees("It may be worth asking") {
+	if !k.sees("could not be saved for the staff") || k.ui.nav.name != screenResult || !k.sees("It may be worth asking") {
 		t.Errorf("after a failed save:\n%s", k.screenText())
 	}
 }

@@ -26,7 +26,7 @@ func (d *driver) recordTap(b fyne.CanvasObject, label string) {
 	if x < 0 || y < 0 || x >= 1280 || y >= 800 {
 		d.t.Fatalf("%q is off screen at %d,%d", label, x, y)
 	}
-	*d.script = append(*d.script, scriptStep{Tap: &[2]int{x, y}, Label: label, Answer: d.ui.screen == screenQuestion})
+	*d.script = append(*d.script, scriptStep{Tap: &[2]int{x, y}, Label: label, Answer: d.ui.nav.name == screenQuestion})
 }
 
 // recorded notes the window title after the last recorded action.
@@ -53,8 +53,8 @@ func TestWriteKioskScript(t *testing.T) {
 		steps := []scriptStep{}
 		k.script = &steps
 		session(k)
-		if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() {
-			t.Fatalf("%s session ends on the %s screen", kind, k.ui.screen)
+		if k.ui.nav.name != screenAttract || !k.ui.session.IsEmpty() {
+			t.Fatalf("%s session ends on the %s screen", kind, k.ui.nav.name)
 		}
 		if last := steps[len(steps)-1]; last.Title != attract {
 			t.Fatalf("%s session ends titled %q, want %q", kind, last.Title, attract)
@@ -66,8 +66,8 @@ func TestWriteKioskScript(t *testing.T) {
 		k.key(fyne.KeyReturn) // start
 		k.keyboardAnswers(nil)
 		k.key(fyne.KeyReturn) // review: see my result
-		if k.ui.screen != screenResult {
-			t.Fatalf("full session: %s screen, want the result", k.ui.screen)
+		if k.ui.nav.name != screenResult {
+			t.Fatalf("full session: %s screen, want the result", k.ui.nav.name)
 		}
 		k.tap("Start over")
 	})

@@ -33,8 +33,8 @@ func TestClosingAsksFirstWhenAnswersWouldBeLost(t *testing.T) {
 		t.Errorf("a key behind the dialog answered phq9_1 with %q", a.Code)
 	}
 	d.tapDialog("Keep going")
-	if quits != 1 || d.ui.session.IsEmpty() || d.ui.screen != screenQuestion {
-		t.Errorf("Keep going: %d quits, screen %s", quits, d.ui.screen)
+	if quits != 1 || d.ui.session.IsEmpty() || d.ui.nav.name != screenQuestion {
+		t.Errorf("Keep going: %d quits, screen %s", quits, d.ui.nav.name)
 	}
 	d.ui.onQuitRequest()
 	d.tapDialog("Close and clear my answers")
@@ -53,8 +53,8 @@ func TestAKioskNeverAsksAndNeverQuits(t *testing.T) {
 		t.Error("a kiosk offers to close")
 	}
 	k.ui.onStartOverAsked()
-	if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() || k.overlayShown() {
-		t.Errorf("Start over in a kiosk: %s screen, empty %v, overlay %v", k.ui.screen, k.ui.session.IsEmpty(), k.overlayShown())
+	if k.ui.nav.name != screenAttract || !k.ui.session.IsEmpty() || k.overlayShown() {
+		t.Errorf("Start over in a kiosk: %s screen, empty %v, overlay %v", k.ui.nav.name, k.ui.session.IsEmpty(), k.overlayShown())
 	}
 }
 
@@ -66,8 +66,8 @@ func TestAFailingActionKeepsTheScreen(t *testing.T) {
 	d.choose("yes")
 	b := d.ui.button("Break", 0, func() { panic("something broke") })
 	b.Tapped(nil)
-	if !d.sees("Something went wrong") || d.ui.screen != screenQuestion || d.ui.session.IsEmpty() {
-		t.Errorf("after a failure: %s screen, message %v", d.ui.screen, d.sees("Something went wrong"))
+	if !d.sees("Something went wrong") || d.ui.nav.name != screenQuestion || d.ui.session.IsEmpty() {
+		t.Errorf("after a failure: %s screen, message %v", d.ui.nav.name, d.sees("Something went wrong"))
 	}
 	d.tapDialog("OK")
 	if len(d.w.Canvas().Overlays().List()) != 0 {

@@ -34,7 +34,7 @@ func (p *countingPrinter) Print([]byte) error {
 // screen stays the same one.
 func (d *driver) redrawMany() {
 	d.t.Helper()
-	name := d.ui.screen
+	name := d.ui.nav.name
 	for i := range 12 {
 		switch i % 4 {
 		case 0:
@@ -46,8 +46,8 @@ func (d *driver) redrawMany() {
 		case 3:
 			d.ui.setTextSize(-1)
 		}
-		if d.ui.screen != name {
-			d.t.Fatalf("redraw %d left the %s screen for %s", i+1, name, d.ui.screen)
+		if d.ui.nav.name != name {
+			d.t.Fatalf("redraw %d left the %s screen for %s", i+1, name, d.ui.nav.name)
 		}
 	}
 	d.ui.setLanguage("en")
@@ -77,8 +77,8 @@ func TestDrawingHasNoSideEffects(t *testing.T) {
 	k.tap("Start")
 	k.redrawMany() // a question
 	k.answerUntil(map[string]any{"asq_2": "yes", "lethal_means": "no"})
-	if k.ui.screen != screenUrgent {
-		t.Fatalf("expected the urgent screen, on %s", k.ui.screen)
+	if k.ui.nav.name != screenUrgent {
+		t.Fatalf("expected the urgent screen, on %s", k.ui.nav.name)
 	}
 	k.redrawMany()
 	if got := k.alerts.kinds(); got != "urgent" {
@@ -139,7 +139,7 @@ func TestTheDesktopLooksForAPrinterOncePerResult(t *testing.T) {
 func reachResultFromHere(d *driver) {
 	d.t.Helper()
 	d.answerUntil(nil)
-	if d.ui.screen == screenMedications {
+	if d.ui.nav.name == screenMedications {
 		d.tap("Continue")
 		d.answerUntil(nil)
 	}

@@ -59,8 +59,8 @@ func TestSoakAThousandKioskSessions(t *testing.T) {
 			k.choose("yes")
 			k.clock.Advance(2 * time.Minute) // walks away
 		}
-		if k.ui.screen != screenAttract || !k.ui.session.IsEmpty() || !k.onlyTidyLeft() {
-			t.Fatalf("session %d did not end clean: %s screen, empty %v, %d timers", i, k.ui.screen, k.ui.session.IsEmpty(), k.clock.Pending())
+		if k.ui.nav.name != screenAttract || !k.ui.session.IsEmpty() || !k.onlyTidyLeft() {
+			t.Fatalf("session %d did not end clean: %s screen, empty %v, %d timers", i, k.ui.nav.name, k.ui.session.IsEmpty(), k.clock.Pending())
 		}
 	}
 	measure := func() (heap uint64, goroutines int) {

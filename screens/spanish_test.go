@@ -31,8 +31,8 @@ func TestSpanishPathThroughTheApp(t *testing.T) {
 		}
 	}
 	d.key(fyne.KeyReturn)
-	if d.ui.screen != screenResult || !d.sees("Normalmente se prueban otros tratamientos antes que la ketamina") {
-		t.Fatalf("the result in Spanish: %s\n%s", d.ui.screen, d.screenText())
+	if d.ui.nav.name != screenResult || !d.sees("Normalmente se prueban otros tratamientos antes que la ketamina") {
+		t.Fatalf("the result in Spanish: %s\n%s", d.ui.nav.name, d.screenText())
 	}
 	d.tab("Sus puntuaciones")
 	if !d.sees("La evaluación de trauma (PC-PTSD-5) no se realizó") {
@@ -40,8 +40,8 @@ func TestSpanishPathThroughTheApp(t *testing.T) {
 	}
 	d.tap("English") // switching language keeps every answer
 	// In English the PC-PTSD-5 is asked: the app goes to it, then back to the review.
-	if d.ui.screen != screenQuestion || d.ui.nav.asking().ID != "pcptsd5_trauma" {
-		t.Fatalf("after switching to English: %s %v", d.ui.screen, d.ui.nav.asking())
+	if d.ui.nav.name != screenQuestion || d.ui.nav.asking().ID != "pcptsd5_trauma" {
+		t.Fatalf("after switching to English: %s %v", d.ui.nav.name, d.ui.nav.asking())
 	}
 	d.choose("no")
 	d.tap("See my result")
@@ -85,8 +85,8 @@ func TestLowVisionSpanishSpeakerCompletesByKeyboard(t *testing.T) {
 	}
 	d.keyboardAnswers(with(moderate, nil))
 	d.key(fyne.KeyReturn) // Ver mi resultado
-	if d.ui.screen != screenResult || !d.sees("Normalmente se prueban otros tratamientos antes que la ketamina") {
-		t.Fatalf("%s\n%s", d.ui.screen, d.screenText())
+	if d.ui.nav.name != screenResult || !d.sees("Normalmente se prueban otros tratamientos antes que la ketamina") {
+		t.Fatalf("%s\n%s", d.ui.nav.name, d.screenText())
 	}
 	if th, ok := fyne.CurrentApp().Settings().Theme().(readableTheme); !ok || th.Scale != 2 || !th.HighContrast {
 		t.Errorf("theme %+v", fyne.CurrentApp().Settings().Theme())
