@@ -3,6 +3,8 @@ package kiosk
 import (
 	"errors"
 	"log"
+	"slices"
+	"strings"
 	"time"
 
 	"ketascreen/questionnaire"
@@ -215,4 +217,34 @@ func stopTimer(t Timer) {
 	if t != nil {
 		t.Stop()
 	}
+}
+
+// CrisisResources are the crisis lines the kiosk shows: its own (another
+// country's), in lang, or else the definition's.
+func (c *Config) CrisisResources(def *questionnaire.Definition, lang string) []*questionnaire.Resource {
+	if len(c.CrisisLines) == 0 {
+		return def.Resources
+	}
+	var out []*questionnaire.Resource
+	for _, l := range c.CrisisLines {
+		out = append(out, &questionnaire.Resource{Number: l.Number, Text: questionnaire.Text{lang: l.Text}})
+	}
+	return out
+}
+
+// NextSteps are an outcome's next steps on the kiosk: when it has its own
+// crisis lines, the steps that name one of the definition's numbers (911,
+// 988, 741741) are left out, so that nobody in crisis is given a number
+// that does not work where they are.
+func (c *Config) NextSteps(def *questionnaire.Definition, outcome *questionnaire.Outcome, lang string) []questionnaire.Text {
+	if len(c.CrisisLines) == 0 {
+		return outcome.NextSteps
+	}
+	var out []questionnaire.Text
+	for _, step := range outcome.NextSteps {
+		if !slices.ContainsFunc(def.Resources, func(r *questionnaire.Resource) bool { return strings.Contains(step.In(lang), r.Number) }) {
+			out = append(out, step)
+		}
+	}
+	return out
 }

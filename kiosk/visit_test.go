@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -198,5 +199,39 @@ func TestAPersonWhoLeftTheASQUnfinishedIsReportedOnWipe(t *testing.T) {
 	a.Wipe(s.Result()) // already told: not again
 	if len(sender.sent) != 2 {
 		t.Fatalf("sent %d alerts, want the raised one and no other", len(sender.sent))
+	}
+}
+
+// TestAKioskAbroadGivesOnlyNumbersThatWorkThere: with its own crisis lines
+// the kiosk shows those, and leaves out the next steps that name 911, 988 or
+// 741741; without, the definition's lines and every step.
+func TestAKioskAbroadGivesOnlyNumbersThatWorkThere(t *testing.T) {
+	def, err := questionnaire.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	crisis := def.Crisis
+	home := &Config{}
+	if got := home.CrisisResources(def, "en"); len(got) != len(def.Resources) {
+		t.Errorf("a kiosk without its own lines shows %d, want the definition's %d", len(got), len(def.Resources))
+	}
+	if got := home.NextSteps(def, crisis, "en"); len(got) != len(crisis.NextSteps) {
+		t.Errorf("a kiosk without its own lines gives %d steps, want all %d", len(got), len(crisis.NextSteps))
+	}
+	abroad := &Config{CrisisLines: []CrisisLine{{Number: "116 123", Text: "Samaritans: call 116 123"}}}
+	lines := abroad.CrisisResources(def, "en")
+	if len(lines) != 1 || lines[0].Number != "116 123" || lines[0].Text.In("en") != "Samaritans: call 116 123" {
+		t.Errorf("lines abroad: %+v", lines)
+	}
+	steps := abroad.NextSteps(def, crisis, "en")
+	if len(steps) == 0 || len(steps) >= len(crisis.NextSteps) {
+		t.Fatalf("%d of %d steps abroad, want the ones without a US number", len(steps), len(crisis.NextSteps))
+	}
+	for _, s := range steps {
+		for _, r := range def.Resources {
+			if strings.Contains(s.In("en"), r.Number) {
+				t.Errorf("a step abroad names %s: %q", r.Number, s.In("en"))
+			}
+		}
 	}
 }

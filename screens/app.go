@@ -8,7 +8,6 @@ import (
 	"log"
 	"runtime/debug"
 	"slices"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -557,38 +556,22 @@ func (ui *UI) background(work func()) {
 	go work()
 }
 
-// resources are the crisis lines to show: the kiosk's own for its locale,
-// or the definition's.
+// resources are the crisis lines to show: a kiosk's own for its locale, or
+// the definition's.
 func (ui *UI) resources() []*questionnaire.Resource {
-	if ui.kiosk == nil || len(ui.kiosk.opts.Config.CrisisLines) == 0 {
+	if ui.kiosk == nil {
 		return ui.def.Resources
 	}
-	var out []*questionnaire.Resource
-	for _, l := range ui.kiosk.opts.Config.CrisisLines {
-		out = append(out, &questionnaire.Resource{Number: l.Number, Text: questionnaire.Text{ui.lang: l.Text}})
-	}
-	return out
+	return ui.kiosk.opts.Config.CrisisResources(ui.def, ui.lang)
 }
 
-// steps are an outcome's next steps for this kiosk: when the kiosk has its
-// own crisis lines (another country), steps that name one of the
-// definition's own numbers (911, 988, 741741) are left out, so that nobody
-// in crisis is given a number that does not work where they are.
+// steps are an outcome's next steps here (a kiosk leaves out numbers that
+// do not work where it is).
 func (ui *UI) steps(outcome *questionnaire.Outcome) []questionnaire.Text {
-	if ui.kiosk == nil || len(ui.kiosk.opts.Config.CrisisLines) == 0 {
+	if ui.kiosk == nil {
 		return outcome.NextSteps
 	}
-	var out []questionnaire.Text
-	for _, step := range outcome.NextSteps {
-		names := false
-		for _, r := range ui.def.Resources {
-			names = names || strings.Contains(step.In(ui.lang), r.Number)
-		}
-		if !names {
-			out = append(out, step)
-		}
-	}
-	return out
+	return ui.kiosk.opts.Config.NextSteps(ui.def, outcome, ui.lang)
 }
 
 // setProgress shows the section and the position of an item in it, as the

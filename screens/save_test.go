@@ -56,12 +56,22 @@ func TestNoPrinterIsSaidOnTheButton(t *testing.T) {
 	}
 }
 
-func TestKioskSavesAnEncryptedRecordForTheStaff(t *testing.T) {
-	k := newKioskDriver(t)
-	staff, _ := age.GenerateX25519Identity()
-	dir := t.TempDir()
+// keepRecords gives the kiosk a staff key and a records folder, and
+// returns the staff's identity.
+func (k *kioskDriver) keepRecords(dir string) *age.X25519Identity {
+	staff, err := age.GenerateX25519Identity()
+	if err != nil {
+		k.t.Fatal(err)
+	}
 	k.ui.kiosk.opts.Config.AgeRecipient = staff.Recipient().String()
 	k.ui.kiosk.opts.Config.RecordsFolder = dir
+	return staff
+}
+
+func TestKioskSavesAnEncryptedRecordForTheStaff(t *testing.T) {
+	k := newKioskDriver(t)
+	dir := t.TempDir()
+	staff := k.keepRecords(dir)
 	k.tap("Touch to start")
 	reachDiscussResult(k.driver)
 	if !k.sees("Your summary was saved securely for the clinic staff.") {
@@ -101,9 +111,7 @@ func TestKioskWithoutAKeySavesNothingAndSaysSo(t *testing.T) {
 
 func TestKioskRecordFailureIsSaidAndLosesNothing(t *testing.T) {
 	k := newKioskDriver(t)
-	staff, _ := age.GenerateX25519Identity()
-	k.ui.kiosk.opts.Config.AgeRecipient = staff.Recipient().String()
-	k.ui.kiosk.opts.Config.RecordsFolder = filepath.Join(t.TempDir(), "removed")
+	k.keepRecords(filepath.Join(t.TempDir(), "removed"))
 	k.tap("Touch to start")
 	reachDiscussResult(k.driver)
 	if !k.sees("could not be saved for the staff") || k.ui.nav.name != screenResult || !k.sees("It may be worth asking") {

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"filippo.io/age"
 )
 
 // countingPrinter counts how often the app looks for it and prints.
@@ -59,10 +57,8 @@ func (d *driver) redrawMany() {
 // record once and prints nothing; the next person gets their own.
 func TestDrawingHasNoSideEffects(t *testing.T) {
 	k := newKioskDriver(t)
-	staff, _ := age.GenerateX25519Identity()
 	dir := t.TempDir()
-	k.ui.kiosk.opts.Config.AgeRecipient = staff.Recipient().String()
-	k.ui.kiosk.opts.Config.RecordsFolder = dir
+	k.keepRecords(dir)
 	k.ui.kiosk.opts.Config.Printer = "front-desk"
 	printer := &countingPrinter{}
 	k.ui.opts.Printer = printer
