@@ -32,16 +32,16 @@ func (s *resultScreen) draw() drawn {
 	res := ui.session.Result()
 	top := container.NewVBox(heading(res.Outcome.Headline.In(l)), body(res.Outcome.Explanation.In(l)))
 	if res.Outcome != res.Pathway { // urgent: its resources come first
-		for _, s := range res.Outcome.NextSteps {
-			top.Add(wrapped("• "+s.In(l), theme.SizeNameText, true))
+		for _, step := range res.Outcome.NextSteps {
+			top.Add(wrapped("• "+step.In(l), theme.SizeNameText, true))
 		}
 	}
 	tabs := []resultTab{
-		{tr(l, "result.next"), ui.nextSteps},
-		{tr(l, "result.why"), ui.reasons},
-		{tr(l, "result.provider"), ui.flags},
-		{tr(l, "result.scores"), ui.scores},
-		{tr(l, "result.treatments"), func(*questionnaire.Result) fyne.CanvasObject { return ui.treatments() }},
+		{tr(l, "result.next"), s.nextSteps},
+		{tr(l, "result.why"), s.reasons},
+		{tr(l, "result.provider"), s.flags},
+		{tr(l, "result.scores"), s.scores},
+		{tr(l, "result.treatments"), func(*questionnaire.Result) fyne.CanvasObject { return s.treatments() }},
 	}
 	ui.summary.tab = min(max(ui.summary.tab, 0), len(tabs)-1)
 	// The tabs are buttons in rows that wrap, so every tab can be reached at
@@ -50,7 +50,7 @@ func (s *resultScreen) draw() drawn {
 	var tabButtons []fyne.CanvasObject
 	for i, tab := range tabs {
 		i := i
-		b := ui.button(tab.title, widget.MediumImportance, func() { ui.selectResultTab(i) })
+		b := ui.button(tab.title, widget.MediumImportance, func() { s.selectTab(i) })
 		b.Key = fmt.Sprint(i + 1)
 		if i == ui.summary.tab {
 			b.Importance = widget.HighImportance
@@ -59,7 +59,7 @@ func (s *resultScreen) draw() drawn {
 		tabButtons = append(tabButtons, b)
 	}
 	column := container.NewVBox(top)
-	crisis := ui.compactCrisisLine()
+	crisis := s.compactCrisisLine()
 	if ui.compact() {
 		column.Add(crisis) // a small window: near the top, scrolling with the rest
 	}
@@ -68,7 +68,7 @@ func (s *resultScreen) draw() drawn {
 	column.Add(tabs[ui.summary.tab].build(res))
 	column.Add(widget.NewSeparator())
 	column.Add(wrapped(ui.def.Text(questionnaire.TextNotADiagnosis).In(l)+" "+ui.def.Text(questionnaire.TextClinicianDecides).In(l), theme.SizeNameCaptionText, true))
-	column.Add(ui.saveActions())
+	column.Add(s.saveActions())
 
 	start := ui.button(tr(l, "result.start_over"), widget.MediumImportance, ui.onStartOverAsked)
 	start.SetIcon(theme.HomeIcon())
@@ -80,20 +80,21 @@ func (s *resultScreen) draw() drawn {
 	content := container.NewBorder(nil, bottom, nil, nil, ui.scrolled(column))
 	keys := keyHandlers{digit: func(n int) {
 		if n <= len(tabs) {
-			ui.selectResultTab(n - 1)
+			s.selectTab(n - 1)
 		}
 	}}
 	return drawn{name: screenResult, title: res.Outcome.Headline.In(l), content: content, keys: keys}
 }
 
-// selectResultTab shows another part of the result.
-func (ui *UI) selectResultTab(i int) {
-	ui.summary.tab = i
-	ui.redrawKeepingFocus()
+// selectTab shows another part of the result.
+func (s *resultScreen) selectTab(i int) {
+	s.ui.summary.tab = i
+	s.ui.redrawKeepingFocus()
 }
 
 // compactCrisisLine puts the crisis lines on one line under every tab.
-func (ui *UI) compactCrisisLine() fyne.CanvasObject {
+func (s *resultScreen) compactCrisisLine() fyne.CanvasObject {
+	ui := s.ui
 	var parts []string
 	for _, r := range ui.resources() {
 		parts = append(parts, r.Text.In(ui.lang))
@@ -102,21 +103,23 @@ func (ui *UI) compactCrisisLine() fyne.CanvasObject {
 }
 
 // nextSteps shows the pathway and what to do.
-func (ui *UI) nextSteps(res *questionnaire.Result) fyne.CanvasObject {
+func (s *resultScreen) nextSteps(res *questionnaire.Result) fyne.CanvasObject {
+	ui := s.ui
 	l := ui.lang
 	box := container.NewVBox()
 	if res.Outcome != res.Pathway {
 		box.Add(subheading(tr(l, "result.pathway") + ": " + res.Pathway.Headline.In(l)))
 		box.Add(body(res.Pathway.Explanation.In(l)))
 	}
-	for _, s := range res.Pathway.NextSteps {
-		box.Add(body("• " + s.In(l)))
+	for _, step := range res.Pathway.NextSteps {
+		box.Add(body("• " + step.In(l)))
 	}
 	return box
 }
 
 // treatments tells esketamine, IV ketamine and at-home ketamine apart.
-func (ui *UI) treatments() fyne.CanvasObject {
+func (s *resultScreen) treatments() fyne.CanvasObject {
+	ui := s.ui
 	box := container.NewVBox()
 	for _, key := range questionnaire.TreatmentTexts {
 		box.Add(body(ui.def.Text(key).In(ui.lang)))
@@ -125,7 +128,8 @@ func (ui *UI) treatments() fyne.CanvasObject {
 }
 
 // reasons shows each rule that fired with the answers that made it fire.
-func (ui *UI) reasons(res *questionnaire.Result) fyne.CanvasObject {
+func (s *resultScreen) reasons(res *questionnaire.Result) fyne.CanvasObject {
+	ui := s.ui
 	l := ui.lang
 	box := container.NewVBox()
 	for _, r := range res.Reasons {
@@ -149,7 +153,8 @@ func (ui *UI) words() questionnaire.Words { return uitext.Answers(ui.lang) }
 
 // flags shows what to raise with the provider: first the safety screen,
 // whatever its result, then the flags by group.
-func (ui *UI) flags(res *questionnaire.Result) fyne.CanvasObject {
+func (s *resultScreen) flags(res *questionnaire.Result) fyne.CanvasObject {
+	ui := s.ui
 	l := ui.lang
 	box := container.NewVBox()
 	if lines := ui.session.SafetyLines(res, l, ui.words()); len(lines) > 0 {
@@ -172,18 +177,19 @@ func (ui *UI) flags(res *questionnaire.Result) fyne.CanvasObject {
 
 // scores shows each score with its band, the medicines as counted, then
 // the instruments' attributions.
-func (ui *UI) scores(res *questionnaire.Result) fyne.CanvasObject {
+func (s *resultScreen) scores(res *questionnaire.Result) fyne.CanvasObject {
+	ui := s.ui
 	l := ui.lang
 	box := container.NewVBox()
-	for _, s := range res.Scores {
-		if s.Score.Kind != questionnaire.CountEntries {
-			box.Add(body(s.Score.Name.In(l) + ": " + ui.scoreText(s)))
+	for _, score := range res.Scores {
+		if score.Score.Kind != questionnaire.CountEntries {
+			box.Add(body(score.Score.Name.In(l) + ": " + s.scoreText(score)))
 		}
 	}
 	for _, t := range ui.session.Tallies(res) {
 		box.Add(wrapped(trf(l, "result.entries", t.Entries), theme.SizeNameText, true))
-		for _, s := range t.Scores {
-			box.Add(body(fmt.Sprintf("• %s: %d", s.Score.Name.In(l), s.Value)))
+		for _, score := range t.Scores {
+			box.Add(body(fmt.Sprintf("• %s: %d", score.Score.Name.In(l), score.Value)))
 		}
 		box.Add(body(fmt.Sprintf("• %s: %d", tr(l, "result.not_counted"), len(t.NotCounted))))
 	}
@@ -198,6 +204,6 @@ func (ui *UI) scores(res *questionnaire.Result) fyne.CanvasObject {
 	return box
 }
 
-func (ui *UI) scoreText(s *questionnaire.ScoreResult) string {
-	return questionnaire.ScoreText(s, ui.lang, ui.words())
+func (s *resultScreen) scoreText(score *questionnaire.ScoreResult) string {
+	return questionnaire.ScoreText(score, s.ui.lang, s.ui.words())
 }

@@ -112,16 +112,17 @@ func (ui *UI) findPrinter() {
 // saveActions are the result screen's ways to take the summary away: on a
 // desktop, save it as a PDF or for a provider's system, or print it; in a
 // kiosk, the encrypted record for the staff and the front-desk printer.
-func (ui *UI) saveActions() fyne.CanvasObject {
+func (s *resultScreen) saveActions() fyne.CanvasObject {
+	ui := s.ui
 	if ui.kiosk != nil {
-		return ui.kioskSaveActions()
+		return s.kioskSaveActions()
 	}
 	l := ui.lang
 	initials, initialsFrame := ui.entry(tr(l, "save.initials_hint"))
 	initials.SetText(ui.summary.initials)
-	initials.OnChanged = func(s string) {
+	initials.OnChanged = func(text string) {
 		ui.touched()
-		ui.summary.initials = strings.TrimSpace(s)
+		ui.summary.initials = strings.TrimSpace(text)
 	}
 	savePDF := ui.button(tr(l, "save.pdf"), widget.HighImportance, ui.onSavePDF)
 	savePDF.SetIcon(theme.DocumentSaveIcon())
@@ -259,7 +260,8 @@ func (ui *UI) print(p Printer) {
 // (saved as the result was reached, see kioskState.entered), and offers the
 // front-desk printer when one is configured. No file dialog ever opens in a
 // kiosk.
-func (ui *UI) kioskSaveActions() fyne.CanvasObject {
+func (s *resultScreen) kioskSaveActions() fyne.CanvasObject {
+	ui := s.ui
 	l := ui.lang
 	box := container.NewVBox()
 	status := small("")

@@ -45,7 +45,7 @@ func (s *welcomeScreen) draw() drawn {
 		// provider; not a diagnosis, a treatment or dose recommendation, or
 		// for emergencies.
 		wrapped(ui.def.Text(questionnaire.TextIntendedUse).In(l), theme.SizeNameText, true),
-		body(ui.privacyText()),
+		body(s.privacyText()),
 	))
 	bar := bottomBar(about, start)
 	if !fitsOneRow(ui.win, about, start) { // no room in the foot: only Start stays fixed
@@ -60,7 +60,8 @@ func (s *welcomeScreen) draw() drawn {
 
 func (s *welcomeScreen) onAbout() { s.ui.nav.show(&educationScreen{ui: s.ui}) }
 
-func (ui *UI) privacyText() string {
+func (s *welcomeScreen) privacyText() string {
+	ui := s.ui
 	if ui.kiosk != nil {
 		return tr(ui.lang, "welcome.privacy.kiosk")
 	}
@@ -93,7 +94,7 @@ func (s *educationScreen) draw() drawn {
 		}
 	}
 	box.Add(widget.NewSeparator())
-	box.Add(small(trf(l, "education.version", ui.version(), ui.def.ID, ui.def.Version)))
+	box.Add(small(trf(l, "education.version", s.version(), ui.def.ID, ui.def.Version)))
 	back := ui.button(tr(l, "nav.back"), widget.MediumImportance, s.onBack)
 	back.SetIcon(theme.NavigateBackIcon())
 	content := container.NewBorder(nil, ui.footer(back), nil, nil, ui.scrolled(box))
@@ -103,7 +104,8 @@ func (s *educationScreen) draw() drawn {
 func (s *educationScreen) onBack() { s.ui.showWelcome() }
 
 // version is the app's version as stamped at build time.
-func (ui *UI) version() string {
+func (s *educationScreen) version() string {
+	ui := s.ui
 	if ui.opts.Version == "" {
 		return "dev"
 	}
