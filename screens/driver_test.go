@@ -330,3 +330,14 @@ func (d *driver) tapDialog(text string) {
 	}
 	d.t.Fatalf("no dialog button %q; on screen:\n%s", text, d.screenText())
 }
+
+// asking is the item or list field the screen shown asks, if any.
+func (n *navigator) asking() *questionnaire.Item {
+	switch s := n.screen.(type) {
+	case *questionScreen:
+		return s.step.Item
+	case *entryFieldScreen:
+		return s.list.step.Item.Fields[s.field]
+	}
+	return nil
+}

@@ -70,28 +70,48 @@ func checkFits(t *testing.T, d *driver, what string) {
 		placeAll(o, fyne.Position{}, false, &all)
 	}
 	for _, p := range all {
-		size := p.obj.Size()
-		if size.Width <= 0 || size.Height <= 0 {
-			continue
-		}
-		name := describe(p.obj)
-		if p.pos.X < -0.5 || p.pos.X+size.Width > win.Width+0.5 {
-			t.Errorf("%s: %s reaches from x=%.0f to %.0f, beyond the %.0f wide window", what, name, p.pos.X, p.pos.X+size.Width, win.Width)
-		}
-		if !p.scrolled && p.pos.Y+size.Height > win.Height+0.5 {
-			t.Errorf("%s: %s ends at y=%.0f, below the %.0f high window", what, name, p.pos.Y+size.Height, win.Height)
-		}
-		switch v := p.obj.(type) {
-		case *keyButton, *widget.Label:
-			if m := v.MinSize(); size.Width+0.5 < m.Width || size.Height+0.5 < m.Height {
-				t.Errorf("%s: %s is %.0f×%.0f, smaller than the %.0f×%.0f its text needs", what, name, size.Width, size.Height, m.Width, m.Height)
-			}
-		}
+		checkPlaced(t, p, win, what)
 	}
-	var help *keyButton = d.ui.help
 	if d.ui.kiosk != nil && (d.ui.kiosk.overlay != nil || d.ui.keysOverride != nil) {
 		return // the kiosk's countdown (a touch anywhere ends it) or the staff PIN pad
 	}
+	checkHelpWhole(t, d, all, win, what)
+	if p := d.ui.page; p != nil {
+		content, view := p.scroll.Content.Size().Height, p.scroll.Size().Height
+		if content-p.scroll.Offset.Y-view > 2 && !p.below.Visible() {
+			t.Errorf("%s: %.0f of the page is below the fold with no cue", what, content-p.scroll.Offset.Y-view)
+		}
+	}
+}
+
+// checkPlaced: an object is within the window's sides, above its foot unless
+// it scrolls, and no button or text is squeezed below what its words need.
+func checkPlaced(t *testing.T, p placed, win fyne.Size, what string) {
+	t.Helper()
+	size := p.obj.Size()
+	if size.Width <= 0 || size.Height <= 0 {
+		return
+	}
+	name := describe(p.obj)
+	if p.pos.X < -0.5 || p.pos.X+size.Width > win.Width+0.5 {
+		t.Errorf("%s: %s reaches from x=%.0f to %.0f, beyond the %.0f wide window", what, name, p.pos.X, p.pos.X+size.Width, win.Width)
+	}
+	if !p.scrolled && p.pos.Y+size.Height > win.Height+0.5 {
+		t.Errorf("%s: %s ends at y=%.0f, below the %.0f high window", what, name, p.pos.Y+size.Height, win.Height)
+	}
+	switch v := p.obj.(type) {
+	case *keyButton, *widget.Label:
+		if m := v.MinSize(); size.Width+0.5 < m.Width || size.Height+0.5 < m.Height {
+			t.Errorf("%s: %s is %.0f×%.0f, smaller than the %.0f×%.0f its text needs", what, name, size.Width, size.Height, m.Width, m.Height)
+		}
+	}
+}
+
+// checkHelpWhole: the help button (a dialog's own, when one is open) is
+// whole in the window.
+func checkHelpWhole(t *testing.T, d *driver, all []placed, win fyne.Size, what string) {
+	t.Helper()
+	var help *keyButton = d.ui.help
 	if overlays := d.w.Canvas().Overlays().List(); len(overlays) > 0 {
 		help = nil // a dialog is open: it has a help button of its own
 		for _, p := range all {
@@ -107,12 +127,6 @@ func checkFits(t *testing.T, d *driver, what string) {
 	hp, found := placedAt(all, help)
 	if !found || hp.pos.X < 0 || hp.pos.Y < 0 || hp.pos.X+help.Size().Width > win.Width+0.5 || hp.pos.Y+help.Size().Height > win.Height+0.5 {
 		t.Errorf("%s: the help button is not whole in the window (at %v, %v)", what, hp.pos, help.Size())
-	}
-	if p := d.ui.page; p != nil {
-		content, view := p.scroll.Content.Size().Height, p.scroll.Size().Height
-		if content-p.scroll.Offset.Y-view > 2 && !p.below.Visible() {
-			t.Errorf("%s: %.0f of the page is below the fold with no cue", what, content-p.scroll.Offset.Y-view)
-		}
 	}
 }
 

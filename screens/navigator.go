@@ -135,17 +135,6 @@ func (n *navigator) after(f func()) {
 	})
 }
 
-// asking is the item or list field the screen shown asks, if any.
-func (n *navigator) asking() *questionnaire.Item {
-	switch s := n.screen.(type) {
-	case *questionScreen:
-		return s.step.Item
-	case *entryFieldScreen:
-		return s.list.step.Item.Fields[s.field]
-	}
-	return nil
-}
-
 // current is the item the person is on, if any.
 func (n *navigator) current() *questionnaire.Item {
 	switch n.step.Kind {

@@ -208,56 +208,63 @@ func TestFHIRShapeFollowsR4(t *testing.T) {
 	if id["system"] != "urn:ietf:rfc:3986" || !strings.HasPrefix(id["value"].(string), "urn:uuid:") {
 		t.Errorf("identifier %v", id)
 	}
-	var checkItems func(items []any)
-	checkItems = func(items []any) {
-		for _, x := range items {
-			item := x.(map[string]any)
-			if item["linkId"] == "" || item["linkId"] == nil {
-				t.Errorf("an item without linkId: %v", item)
-			}
-			_, hasAnswer := item["answer"]
-			_, hasItems := item["item"]
-			if hasAnswer == hasItems {
-				t.Errorf("item %v must have answers or child items, not both or neither", item["linkId"])
-			}
-			for _, a := range asList(item["answer"]) {
-				ans := a.(map[string]any)
-				c, ok := ans["valueCoding"].(map[string]any)
-				if len(ans) != 1 || !ok || c["code"] == "" || c["system"] == "" || c["display"] == "" {
-					t.Errorf("item %v: answer %v is not a single valueCoding with system, code and display", item["linkId"], ans)
-				}
-			}
-			checkItems(asList(item["item"]))
-		}
-	}
-	checkItems(asList(qr["item"]))
+	checkResponseItems(t, asList(qr["item"]))
 
 	q := QuestionnaireOf(in.Session.Definition(), "en")
 	if q.ResourceType != "Questionnaire" || q.Status != "active" || q.URL == "" {
 		t.Errorf("questionnaire %s %s %s", q.ResourceType, q.Status, q.URL)
 	}
 	linkIDs := map[string]bool{}
-	var walk func(items []QuestionnaireItem)
-	walk = func(items []QuestionnaireItem) {
-		for _, it := range items {
-			if linkIDs[it.LinkID] {
-				t.Errorf("linkId %s twice", it.LinkID)
-			}
-			linkIDs[it.LinkID] = true
-			if it.Type != "choice" && it.Type != "group" && it.Type != "string" {
-				t.Errorf("%s has type %s", it.LinkID, it.Type)
-			}
-			if it.Type == "choice" && len(it.AnswerOption) == 0 {
-				t.Errorf("%s has no answer options", it.LinkID)
-			}
-			walk(it.Item)
-		}
-	}
-	walk(q.Item)
+	checkQuestionnaireItems(t, q.Item, linkIDs)
 	for _, x := range asList(qr["item"]) {
 		if id := x.(map[string]any)["linkId"].(string); !linkIDs[id] {
 			t.Errorf("the response's %s is not in the Questionnaire", id)
 		}
+	}
+}
+
+// checkResponseItems: every response item has a linkId, answers or child
+// items (not both), and each answer is one valueCoding with system, code
+// and display.
+func checkResponseItems(t *testing.T, items []any) {
+	t.Helper()
+	for _, x := range items {
+		item := x.(map[string]any)
+		if item["linkId"] == "" || item["linkId"] == nil {
+			t.Errorf("an item without linkId: %v", item)
+		}
+		_, hasAnswer := item["answer"]
+		_, hasItems := item["item"]
+		if hasAnswer == hasItems {
+			t.Errorf("item %v must have answers or child items, not both or neither", item["linkId"])
+		}
+		for _, a := range asList(item["answer"]) {
+			ans := a.(map[string]any)
+			c, ok := ans["valueCoding"].(map[string]any)
+			if len(ans) != 1 || !ok || c["code"] == "" || c["system"] == "" || c["display"] == "" {
+				t.Errorf("item %v: answer %v is not a single valueCoding with system, code and display", item["linkId"], ans)
+			}
+		}
+		checkResponseItems(t, asList(item["item"]))
+	}
+}
+
+// checkQuestionnaireItems: linkIds are unique, types are choice, group or
+// string, and a choice has answer options; it collects the linkIds.
+func checkQuestionnaireItems(t *testing.T, items []QuestionnaireItem, linkIDs map[string]bool) {
+	t.Helper()
+	for _, it := range items {
+		if linkIDs[it.LinkID] {
+			t.Errorf("linkId %s twice", it.LinkID)
+		}
+		linkIDs[it.LinkID] = true
+		if it.Type != "choice" && it.Type != "group" && it.Type != "string" {
+			t.Errorf("%s has type %s", it.LinkID, it.Type)
+		}
+		if it.Type == "choice" && len(it.AnswerOption) == 0 {
+			t.Errorf("%s has no answer options", it.LinkID)
+		}
+		checkQuestionnaireItems(t, it.Item, linkIDs)
 	}
 }
 
