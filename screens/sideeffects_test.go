@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 )
 
 // countingPrinter counts how often the app looks for it and prints.
@@ -140,4 +142,51 @@ func reachResultFromHere(d *driver) {
 		d.answerUntil(nil)
 	}
 	d.finish()
+}
+
+// TestEveryOtherScreenDrawsAgainAsItWas: the screens the kiosk test above
+// does not reach (the education page, the medicine list, its search and its
+// questions, the review, the adults-only screen) drawn again and again stay
+// where they were, with nothing lost, and the young person's urgent alert is
+// sent once.
+func TestEveryOtherScreenDrawsAgainAsItWas(t *testing.T) {
+	d := newDriver(t)
+	d.tap("About ketamine therapy")
+	d.redrawMany()
+	d.tap("Back")
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	d.redrawMany() // the medicine list, empty
+	d.tap("Add a medicine")
+	d.redrawMany() // the search
+	test.Type(d.w.Canvas().Focused(), "sert")
+	d.tap("Sertraline (Zoloft)")
+	d.redrawMany() // the first of its questions
+	for _, code := range []string{"8_plus", "yes", "yes", "under_25"} {
+		d.choose(code)
+	}
+	d.tap("Skip this question")
+	d.redrawMany() // the cards
+	if got := len(d.ui.session.Entries("meds")); got != 1 {
+		t.Fatalf("%d medicines after drawing the list again and again, want 1", got)
+	}
+	d.tap("Continue")
+	d.answerUntil(moderate)
+	d.redrawMany() // the review
+	if !d.ui.session.Complete() {
+		t.Fatal("drawing the review again lost an answer")
+	}
+	d.finish()
+
+	k := newKioskDriver(t)
+	k.begin()
+	k.answerUntil(map[string]any{"age_18_plus": "no", "asq_1": "yes"})
+	if k.ui.nav.name != screenUrgent {
+		t.Fatalf("a young person with a positive ASQ: the %s screen, want urgent first", k.ui.nav.name)
+	}
+	k.tap("Continue the questionnaire")
+	k.redrawMany() // the adults-only screen
+	if k.ui.nav.name != screenEnded || k.alerts.kinds() != "urgent" {
+		t.Fatalf("the %s screen, alerts %q: want the adults-only screen and one urgent alert", k.ui.nav.name, k.alerts.kinds())
+	}
 }
