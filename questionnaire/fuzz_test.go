@@ -27,7 +27,8 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
-		// Whatever loads must be usable by a session without panicking.
+		// Whatever loads must be usable by a session without panicking,
+		// and its navigation must reach an end.
 		s := NewSession(def)
 		for it := s.First(); it != nil; it = s.Next(it.ID) {
 			if len(it.Options) > 0 && it.Type == Choice {
@@ -35,6 +36,21 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		_ = s.Result()
+		s = NewSession(def)
+		step := s.Start()
+		for range len(def.Items) + 2 {
+			if step.Kind == StepUrgent {
+				step = s.Continue(step)
+				continue
+			}
+			if step.Kind != StepQuestion || len(step.Item.Options) == 0 || step.Item.Type != Choice {
+				break
+			}
+			_ = s.Choose(step.Item.ID, step.Item.Options[0].Code)
+			step = s.After(step.Item.ID)
+		}
+		_ = s.ToResult()
+		_ = s.HelpNow()
 	})
 }
 
