@@ -16,7 +16,7 @@ type SummaryPart struct {
 	Title Text
 	// Table is a list item drawn one row per entry, a column per field.
 	Table *Item
-	// Counted and Uncertain (a table, optional) are count_entries scores
+	// Counted (a table) and Uncertain (optional) are count_entries scores
 	// of its list: each row says whether its entry counted, and why not.
 	Counted, Uncertain *Score
 	// Items are listed with their answers, when shown and answered.
@@ -40,8 +40,8 @@ func (l *loader) readSummary(nodes []ast.Node) {
 			continue
 		case table != "":
 			p.Table = l.summaryTable(table, tableNode, what)
-			p.Counted = l.summaryCount(m, "counted", p.Table, what)
-			p.Uncertain = l.summaryCount(m, "uncertain", p.Table, what)
+			p.Counted = l.summaryCount(m, "counted", true, p.Table, what)
+			p.Uncertain = l.summaryCount(m, "uncertain", false, p.Table, what)
 		}
 		for j, id := range ids {
 			it := l.def.items[id]
@@ -65,8 +65,8 @@ func (l *loader) summaryTable(id string, n ast.Node, what string) *Item {
 }
 
 // summaryCount reads a count_entries score of the table's list.
-func (l *loader) summaryCount(m *ymap, key string, table *Item, what string) *Score {
-	id, n := m.str(key, false)
+func (l *loader) summaryCount(m *ymap, key string, required bool, table *Item, what string) *Score {
+	id, n := m.str(key, required)
 	if id == "" {
 		return nil
 	}

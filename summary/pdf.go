@@ -294,9 +294,7 @@ func (w *writer) table(part *questionnaire.SummaryPart) {
 	for _, f := range fields {
 		header = append(header, f.LabelIn(l))
 	}
-	if part.Counted != nil {
-		header = append(header, label(l, "col_counted"))
-	}
+	header = append(header, label(l, "col_counted"))
 	var rows [][]string
 	for i, e := range entries {
 		cells := []string{orDash(questionnaire.EntryName(list, e, l))}
@@ -307,18 +305,11 @@ func (w *writer) table(part *questionnaire.SummaryPart) {
 			}
 			cells = append(cells, text)
 		}
-		if part.Counted != nil {
-			cells = append(cells, w.counted(part, i))
-		}
-		rows = append(rows, cells)
+		rows = append(rows, append(cells, w.counted(part, i)))
 	}
 	widths := []float64{nameWidth}
-	if part.Counted != nil {
-		widths = append(widths, w.answerWidths(bodyWidth-nameWidth-countedWidth, header, rows, 2)...)
-		widths = append(widths, countedWidth)
-	} else {
-		widths = append(widths, w.answerWidths(bodyWidth-nameWidth, header, rows, 1)...)
-	}
+	widths = append(widths, w.answerWidths(bodyWidth-nameWidth-countedWidth, header, rows)...)
+	widths = append(widths, countedWidth)
 	w.row(widths, header, "B")
 	for _, cells := range rows {
 		w.row(widths, cells, "")
@@ -326,12 +317,11 @@ func (w *writer) table(part *questionnaire.SummaryPart) {
 }
 
 // answerWidths shares the room between the answer columns (every column but
-// the first, and the last when it says whether the entry counted, as fixed
-// counts) so that no word is split: each column gets its longest word, and
-// what is left is shared evenly. When the longest words do not fit, the room
-// is shared in proportion to them.
-func (w *writer) answerWidths(room float64, header []string, rows [][]string, fixed int) []float64 {
-	n := len(header) - fixed
+// the first and the last) so that no word is split: each column gets its
+// longest word, and what is left is shared evenly. When the longest words do
+// not fit, the room is shared in proportion to them.
+func (w *writer) answerWidths(room float64, header []string, rows [][]string) []float64 {
+	n := len(header) - 2
 	need := make([]float64, n)
 	measure := func(text, style string, col int) {
 		w.pdf.SetFont("Helvetica", style, 8.5)
