@@ -1,5 +1,7 @@
 package questionnaire
 
+import "slices"
+
 // StepKind says which screen a step of the session is.
 type StepKind int
 
@@ -152,27 +154,25 @@ func (s *Session) HelpNow() Step {
 // field f (-1 for the first), skipping fields its answers hide; ok is false
 // after the last.
 func (s *Session) NextField(listID string, i, f int) (next int, ok bool) {
-	list := s.def.Item(listID)
-	if list == nil {
-		return 0, false
-	}
-	for f++; f < len(list.Fields); f++ {
-		if s.FieldShownIn(listID, i, list.Fields[f].ID) {
-			return f, true
-		}
-	}
-	return 0, false
+	return s.shownField(listID, i, f, +1)
 }
 
 // PreviousField is the index of the field of entry i asked before field f;
 // ok is false before the first.
 func (s *Session) PreviousField(listID string, i, f int) (prev int, ok bool) {
+	return s.shownField(listID, i, f, -1)
+}
+
+// shownField is the first field from f+dir on, in the direction dir, that
+// entry i asks (EntryFields).
+func (s *Session) shownField(listID string, i, f, dir int) (int, bool) {
 	list := s.def.Item(listID)
 	if list == nil {
 		return 0, false
 	}
-	for f--; f >= 0 && f < len(list.Fields); f-- {
-		if s.FieldShownIn(listID, i, list.Fields[f].ID) {
+	shown := s.EntryFields(listID, i)
+	for f += dir; f >= 0 && f < len(list.Fields); f += dir {
+		if slices.Contains(shown, list.Fields[f]) {
 			return f, true
 		}
 	}

@@ -159,13 +159,13 @@ func (r *Result) Score(id string) *ScoreResult {
 	return nil
 }
 
-// FlagIDs returns the ids of the raised flags, sorted.
 // LeftUnfinished tells whether a score counts as its unfinished result
 // because the session ended with it started (the ASQ: positive).
 func (r *Result) LeftUnfinished() bool {
 	return slices.ContainsFunc(r.Scores, func(s *ScoreResult) bool { return s.Unfinished })
 }
 
+// FlagIDs returns the ids of the raised flags, sorted.
 func (r *Result) FlagIDs() []string {
 	ids := make([]string, len(r.Flags))
 	for i, f := range r.Flags {
