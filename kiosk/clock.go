@@ -18,6 +18,13 @@ type Timer interface {
 	Stop() bool
 }
 
+// Stop stops a timer, if there is one.
+func Stop(t Timer) {
+	if t != nil {
+		t.Stop()
+	}
+}
+
 // RealClock is the wall clock.
 type RealClock struct{}
 

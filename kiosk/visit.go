@@ -193,7 +193,7 @@ func (a *Alerts) Any() bool { return len(a.alerts) > 0 }
 func (a *Alerts) Acknowledge() {
 	a.acknowledged = true
 	for _, al := range a.alerts {
-		stopTimer(al.repeat)
+		Stop(al.repeat)
 		al.repeat = nil
 	}
 }
@@ -207,16 +207,10 @@ func (a *Alerts) Wipe(res *questionnaire.Result) {
 		log.Printf("kiosk: the person left with a screen started but not finished; staff alert %q sent", res.Outcome.ID)
 	}
 	for _, al := range a.alerts {
-		stopTimer(al.repeat)
+		Stop(al.repeat)
 	}
 	clear(a.alerts)
 	a.acknowledged = false
-}
-
-func stopTimer(t Timer) {
-	if t != nil {
-		t.Stop()
-	}
 }
 
 // CrisisResources are the crisis lines the kiosk shows: its own (another

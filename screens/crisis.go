@@ -31,12 +31,7 @@ func (s *crisisScreen) draw() drawn {
 		number.TextStyle = fyne.TextStyle{Bold: true}
 		lines.Add(container.NewBorder(nil, nil, container.NewPadded(number), nil, wrapped(r.Text.In(l), theme.SizeNameSubHeadingText, false)))
 	}
-	words := container.NewVBox(heading(outcome.Headline.In(l)))
-	if ui.kiosk != nil {
-		if text := ui.kiosk.alertText(outcome, l); text != "" {
-			words.Add(wrapped(text, theme.SizeNameSubHeadingText, true))
-		}
-	}
+	words := ui.outcomeHeading(outcome)
 	// The crisis outcome's own next steps, in their order: 911 first.
 	for i, step := range ui.steps(outcome) {
 		words.Add(wrapped(fmt.Sprintf("%d. %s", i+1, step.In(l)), theme.SizeNameSubHeadingText, i == 0))

@@ -23,10 +23,7 @@ func (s *endedScreen) draw() drawn {
 	for _, f := range ui.session.Result().Flags {
 		box.Add(wrapped(f.Flag.Text.In(l), theme.SizeNameSubHeadingText, true))
 	}
-	box.Add(body(outcome.Explanation.In(l)))
-	for _, s := range ui.steps(outcome) {
-		box.Add(body("• " + s.In(l)))
-	}
+	ui.addSteps(box, outcome)
 	box.Add(widget.NewSeparator())
 	box.Add(ui.crisisStrip())
 	back := ui.button(tr(l, "ended.start_over"), widget.HighImportance, ui.onStartOver)

@@ -53,9 +53,9 @@ type kioskState struct {
 
 	alerts *kiosk.Alerts
 	pin    *kiosk.PINGuard
-	// record is the current person's encrypted record: the name it was
+	// recordSaved is the name the current person's encrypted record was
 	// saved under, once saved.
-	record struct{ saved string }
+	recordSaved string
 }
 
 func newKioskState(ui *UI, opts KioskOptions) *kioskState {
@@ -89,7 +89,7 @@ func (k *kioskState) entered(step questionnaire.Step) {
 	switch {
 	case step.IsSafety():
 		k.alerts.Raise(step.Outcome.ID)
-	case step.Kind == questionnaire.StepResult && k.record.saved == "":
+	case step.Kind == questionnaire.StepResult && k.recordSaved == "":
 		if err := k.ui.saveKioskRecord(); err != nil {
 			log.Printf("kiosk: saving the record: %v", err)
 		}
@@ -101,16 +101,10 @@ func (k *kioskState) after(d time.Duration, f func()) kiosk.Timer {
 	return k.clock.AfterFunc(d, func() { fyne.Do(f) })
 }
 
-func stop(t kiosk.Timer) {
-	if t != nil {
-		t.Stop()
-	}
-}
-
 // touched starts the idle timer again. On the attract screen nothing runs:
 // there is nobody's session to protect, and an idle kiosk uses no CPU.
 func (k *kioskState) touched() {
-	stop(k.idle)
+	kiosk.Stop(k.idle)
 	k.idle = nil
 	if k.overlay != nil {
 		k.dismissCountdown()
@@ -142,7 +136,7 @@ func (k *kioskState) countDown() {
 }
 
 func (k *kioskState) dismissCountdown() {
-	stop(k.tick)
+	kiosk.Stop(k.tick)
 	k.tick = nil
 	k.ui.win.Canvas().Overlays().Remove(k.overlay.Container)
 	k.overlay = nil
@@ -152,15 +146,15 @@ func (k *kioskState) dismissCountdown() {
 // session, every screen built from it (they are rebuilt from the empty
 // session), overlays, timers, and which alerts were sent.
 func (k *kioskState) wipe() {
-	stop(k.idle)
-	stop(k.tick)
-	stop(k.press)
+	kiosk.Stop(k.idle)
+	kiosk.Stop(k.tick)
+	kiosk.Stop(k.press)
 	k.idle, k.tick, k.press, k.overlay = nil, nil, nil, nil
 	for _, o := range k.ui.win.Canvas().Overlays().List() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}
 	k.alerts.Wipe(k.leaving())
-	k.record.saved = ""
+	k.recordSaved = ""
 	k.ui.session.Reset()
 	k.ui.summary = summaryState{}
 	k.ui.nav.forget()
@@ -175,7 +169,7 @@ func (k *kioskState) wipe() {
 	// screening (docs/benchmarks.md); the pages go back to the system, which
 	// clears them before any reuse.
 	go k.opts.Release()
-	stop(k.tidy)
+	kiosk.Stop(k.tidy)
 	k.tidy = k.after(tidyAfter, k.tidyUp)
 }
 
@@ -258,7 +252,7 @@ func (c *staffCorner) MinSize() fyne.Size { return fyne.NewSize(cornerSize, corn
 
 // MouseDown starts timing the press (a finger on a touch screen arrives as a mouse press).
 func (c *staffCorner) MouseDown(*desktop.MouseEvent) {
-	stop(c.k.press)
+	kiosk.Stop(c.k.press)
 	c.k.press = c.k.after(longPress, func() {
 		c.k.press = nil
 		c.k.ui.showPINPad()
@@ -267,6 +261,6 @@ func (c *staffCorner) MouseDown(*desktop.MouseEvent) {
 
 // MouseUp before three seconds cancels the press.
 func (c *staffCorner) MouseUp(*desktop.MouseEvent) {
-	stop(c.k.press)
+	kiosk.Stop(c.k.press)
 	c.k.press = nil
 }

@@ -238,21 +238,22 @@ func (ui *UI) onSaveFHIR() {
 // print makes the PDF and sends it to the printer off the UI goroutine,
 // then says how it went.
 func (ui *UI) print(p Printer) {
-	data, err := ui.summaryPDF()
 	lang := ui.lang
+	said := func(err error) {
+		if err != nil {
+			ui.showMessage(tr(lang, "save.print_failed_title"), tr(lang, "save.print_failed")+"\n"+err.Error(), true)
+			return
+		}
+		ui.showMessage(tr(lang, "save.done_title"), tr(lang, "save.printed"), false)
+	}
+	data, err := ui.summaryPDF()
 	if err != nil {
-		ui.showMessage(tr(lang, "save.print_failed_title"), tr(lang, "save.print_failed")+"\n"+err.Error(), true)
+		said(err)
 		return
 	}
 	ui.background(func() {
 		err := p.Print(data)
-		fyne.Do(func() {
-			if err != nil {
-				ui.showMessage(tr(lang, "save.print_failed_title"), tr(lang, "save.print_failed")+"\n"+err.Error(), true)
-				return
-			}
-			ui.showMessage(tr(lang, "save.done_title"), tr(lang, "save.printed"), false)
-		})
+		fyne.Do(func() { said(err) })
 	})
 }
 
@@ -270,7 +271,7 @@ func (s *resultScreen) kioskSaveActions() fyne.CanvasObject {
 	switch {
 	case cfg.AgeRecipient == "":
 		status.SetText(tr(l, "kiosk.no_record"))
-	case ui.kiosk.record.saved != "":
+	case ui.kiosk.recordSaved != "":
 		status.SetText(tr(l, "kiosk.record_saved"))
 	default:
 		status.SetText(tr(l, "kiosk.record_failed"))
@@ -308,6 +309,6 @@ func (ui *UI) saveKioskRecord() error {
 	if _, err := records.SaveEncrypted(cfg.RecordsPath(), base+".fhir.json", fhir, recipient); err != nil {
 		return err
 	}
-	ui.kiosk.record.saved = base
+	ui.kiosk.recordSaved = base
 	return nil
 }

@@ -19,18 +19,10 @@ type urgentScreen struct {
 func (s *urgentScreen) draw() drawn {
 	ui, outcome := s.ui, s.step.Outcome
 	l := ui.lang
-	box := container.NewVBox(heading(outcome.Headline.In(l)))
-	if ui.kiosk != nil {
-		if text := ui.kiosk.alertText(outcome, l); text != "" {
-			box.Add(wrapped(text, theme.SizeNameSubHeadingText, true))
-		}
-	}
+	box := ui.outcomeHeading(outcome)
 	box.Add(ui.crisisStrip())
 	box.Add(widget.NewSeparator())
-	box.Add(body(outcome.Explanation.In(l)))
-	for _, s := range ui.steps(outcome) {
-		box.Add(body("• " + s.In(l)))
-	}
+	ui.addSteps(box, outcome)
 	cont := ui.button(tr(l, "urgent.continue"), widget.HighImportance, s.onContinue)
 	cont.SetIcon(theme.NavigateNextIcon())
 	cont.IconPlacement = widget.ButtonIconTrailingText

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -42,6 +43,26 @@ func subheading(text string) *widget.Label {
 func body(text string) *widget.Label { return wrapped(text, theme.SizeNameText, false) }
 
 func small(text string) *widget.Label { return wrapped(text, theme.SizeNameCaptionText, false) }
+
+// outcomeHeading is an outcome's headline and, in a kiosk, what became of
+// its staff alert ("we have told the staff", or go to the front desk).
+func (ui *UI) outcomeHeading(outcome *questionnaire.Outcome) *fyne.Container {
+	box := container.NewVBox(heading(outcome.Headline.In(ui.lang)))
+	if ui.kiosk != nil {
+		if text := ui.kiosk.alertText(outcome, ui.lang); text != "" {
+			box.Add(wrapped(text, theme.SizeNameSubHeadingText, true))
+		}
+	}
+	return box
+}
+
+// addSteps adds an outcome's explanation and its next steps, as bullets.
+func (ui *UI) addSteps(box *fyne.Container, outcome *questionnaire.Outcome) {
+	box.Add(body(outcome.Explanation.In(ui.lang)))
+	for _, step := range ui.steps(outcome) {
+		box.Add(body("• " + step.In(ui.lang)))
+	}
+}
 
 // crisisStrip lists the crisis lines under their heading. Every screen that
 // gives a result shows it.

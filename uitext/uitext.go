@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"log"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 
@@ -55,26 +54,6 @@ func read(fsys fs.FS) (map[string]map[string]string, error) {
 		out[strings.TrimSuffix(path.Base(name), ".json")] = words
 	}
 	return out, nil
-}
-
-// Languages lists the languages of the catalogue.
-func Languages() []string {
-	var out []string
-	for lang := range catalogue() {
-		out = append(out, lang)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// Keys lists the keys of a language's words.
-func Keys(lang string) []string {
-	var out []string
-	for k := range catalogue()[lang] {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Get returns the words for key in lang, else in English, else the key.
