@@ -75,7 +75,9 @@ type Option struct {
 	Text Text
 	// Also holds other names a person may search for (brand names of a medicine).
 	Also []string
-	Pos  Pos
+	// Coding is the answer's standard code (LOINC), if it has one.
+	Coding *Coding
+	Pos    Pos
 }
 
 // Item is one question, or one field of a list entry.
@@ -100,6 +102,8 @@ type Item struct {
 	// NoStem keeps an instrument's stem off this item, which asks a question
 	// of its own (the PHQ-9 difficulty question).
 	NoStem bool
+	// Coding is the question's standard code (LOINC), if it has one.
+	Coding *Coding
 	// ShowIf is when the item is shown. A list field's condition may read
 	// the entry's earlier fields.
 	ShowIf      *Condition
@@ -183,7 +187,9 @@ type Instrument struct {
 	// Languages lists the languages the instrument has an official wording in;
 	// empty means every language of the definition.
 	Languages []string
-	Pos       Pos
+	// Coding is the instrument's standard panel code, if it has one.
+	Coding *Coding
+	Pos    Pos
 }
 
 // Source is a reference that a threshold, rule or text rests on.
@@ -284,9 +290,11 @@ type Score struct {
 	Excluding *Score
 	// Duplicate is why an entry that meets Where is not counted, because its
 	// Distinct answer was counted already (by this score or by Excluding).
-	Duplicate  Text
-	Report     string // where the headless JSON puts it ("trials.failed")
-	Source     *Source
+	Duplicate Text
+	Report    string // where the headless JSON puts it ("trials.failed")
+	Source    *Source
+	// Coding is the total's standard code (LOINC), if it has one.
+	Coding     *Coding
 	Pos        Pos
 	minN, maxN int // range of the value; maxN < 0 means no upper bound
 }
@@ -450,6 +458,8 @@ type Definition struct {
 	Settings    []*Setting
 	Sections    []*Section
 	Instruments []*Instrument
+	// CodeSystems are the standard code systems of the coding section.
+	CodeSystems []*CodeSystem
 	Items       []*Item // every item in flow order, control items included
 	Scores      []*Score
 	Conditions  []*NamedCondition

@@ -118,7 +118,7 @@ const (
 func (l *loader) read(body ast.Node) {
 	top := l.r.mapping(body, "the questionnaire", "questionnaire", "specification", "version", "languages", "sources", "settings",
 		"answer_sets", "instruments", "sections", "controls", "scores", "conditions", "outcomes",
-		"outcome_rules", "pathways", "pathway_rules", "flag_groups", "flags", "resources", "texts", "education", "safety_summary", "summary", "examples")
+		"outcome_rules", "pathways", "pathway_rules", "flag_groups", "flags", "resources", "texts", "education", "safety_summary", "summary", "coding", "examples")
 	d := l.def
 	d.ID, _ = top.str("questionnaire", true)
 	d.Version, _ = top.str("version", true)
@@ -153,6 +153,7 @@ func (l *loader) read(body ast.Node) {
 	l.readEducation(top.list("education", false))
 	l.readSafetySummary(top)
 	l.readSummary(top.list("summary", true))
+	l.readCoding(top.value("coding", false))
 	l.resolveRefs()
 	l.checkSpecification(top)
 	l.readExamples(top.value("examples", false))
