@@ -117,6 +117,7 @@ var commands = map[string]func(args []string) int{
 	"score":                     func(args []string) int { return headless.Score(args, os.Stdin, os.Stdout, os.Stderr) },
 	"kiosk-pin":                 func(args []string) int { return headless.KioskPIN(args, os.Stdin, os.Stdout, os.Stderr) },
 	"export-fhir-questionnaire": func(args []string) int { return headless.ExportFHIRQuestionnaire(args, os.Stdout, os.Stderr) },
+	"export-fhir-codesystem":    func(args []string) int { return headless.ExportFHIRCodeSystem(args, os.Stdout, os.Stderr) },
 	"decrypt":                   func(args []string) int { return headless.Decrypt(args, os.Stdout, os.Stderr) },
 }
 
@@ -187,10 +188,11 @@ func usage() {
 	fmt.Fprintln(out, "  ketascreen [--definition FILE] [--lang en]   open the app")
 	fmt.Fprintln(out, "  ketascreen --version                         print the version")
 	fmt.Fprintln(out, "  ketascreen check [DEFINITION.yaml]           validate a definition and run its examples")
-	fmt.Fprintln(out, "  ketascreen score [--definition FILE] [--pdf OUT.pdf] [--fhir OUT.json] ANSWERS.json")
+	fmt.Fprintln(out, "  ketascreen score [--definition FILE] [--pdf OUT.pdf] [--fhir OUT.json [--transaction]] ANSWERS.json")
 	fmt.Fprintln(out, "  ketascreen --kiosk [--config FILE]           run as a waiting-room kiosk")
 	fmt.Fprintln(out, "  ketascreen kiosk-pin [--config FILE]         set the kiosk's staff PIN")
-	fmt.Fprintln(out, "  ketascreen export-fhir-questionnaire [-o OUT.json]   the FHIR Questionnaire of the definition")
+	fmt.Fprintln(out, "  ketascreen export-fhir-questionnaire [-o OUT.json]   the SDC Questionnaire of the definition")
+	fmt.Fprintln(out, "  ketascreen export-fhir-codesystem [-o OUT.json]      its own code systems (codes without LOINC)")
 	fmt.Fprintln(out, "  ketascreen decrypt -i KEY.txt RECORD.age      open a kiosk record")
 	flag.PrintDefaults()
 }

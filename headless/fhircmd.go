@@ -12,16 +12,34 @@ import (
 	"ketascreen/summary"
 )
 
-// ExportFHIRQuestionnaire writes the FHIR R4 Questionnaire matching a
+// ExportFHIRQuestionnaire writes the SDC Questionnaire (FHIR R4) of a
 // definition, to a file or standard output.
 func ExportFHIRQuestionnaire(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("export-fhir-questionnaire", flag.ContinueOnError)
+	return exportFHIR("export-fhir-questionnaire", args, stdout, stderr, func(def *questionnaire.Definition, lang string) any {
+		return summary.QuestionnaireOf(def, lang)
+	})
+}
+
+// ExportFHIRCodeSystem writes the definition's own code systems (the codes
+// of everything without a LOINC code) as a FHIR Bundle of two CodeSystems.
+func ExportFHIRCodeSystem(args []string, stdout, stderr io.Writer) int {
+	return exportFHIR("export-fhir-codesystem", args, stdout, stderr, func(def *questionnaire.Definition, _ string) any {
+		b := summary.Bundle{ResourceType: "Bundle", Type: summary.Collection}
+		for _, cs := range summary.ProjectCodeSystems(def) {
+			b.Entry = append(b.Entry, summary.BundleEntry{FullURL: cs.URL, Resource: cs})
+		}
+		return b
+	})
+}
+
+func exportFHIR(name string, args []string, stdout, stderr io.Writer, build func(*questionnaire.Definition, string) any) int {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	defPath := fs.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
 	lang := fs.String("lang", "en", "language of the texts")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: ketascreen export-fhir-questionnaire [--definition FILE] [--lang en] [-o OUT.json]")
+		fmt.Fprintf(stderr, "usage: ketascreen %s [--definition FILE] [--lang en] [-o OUT.json]\n", name)
 		return ExitInput
 	}
 	def, err := questionnaire.Open(*defPath)
@@ -29,7 +47,7 @@ func ExportFHIRQuestionnaire(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return ExitInput
 	}
-	data, err := json.MarshalIndent(summary.QuestionnaireOf(def, *lang), "", "  ")
+	data, err := json.MarshalIndent(build(def, *lang), "", "  ")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitInput

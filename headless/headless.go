@@ -122,10 +122,11 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defPath := fs.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
 	lang := fs.String("lang", "en", "language of the reason texts")
 	pdfPath := fs.String("pdf", "", "also write the provider summary PDF to `FILE`")
-	fhirPath := fs.String("fhir", "", "also write the FHIR R4 QuestionnaireResponse to `FILE`")
+	fhirPath := fs.String("fhir", "", "also write the screening as a FHIR R4 Bundle (the QuestionnaireResponse, the scores, the outcome and flags) to `FILE`")
+	transaction := fs.Bool("transaction", false, "write the --fhir Bundle as a transaction, to POST to a FHIR server (default: a collection)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ketascreen score [--definition FILE] [--lang en] [--pdf OUT.pdf] [--fhir OUT.json] ANSWERS.json")
-		fmt.Fprintln(stderr, "Prints the screening result of an answers file (or a FHIR QuestionnaireResponse) as JSON. Use - to read standard input.")
+		fmt.Fprintln(stderr, "usage: ketascreen score [--definition FILE] [--lang en] [--pdf OUT.pdf] [--fhir OUT.json [--transaction]] ANSWERS.json")
+		fmt.Fprintln(stderr, "Prints the screening result of an answers file (or a FHIR QuestionnaireResponse, or the Bundle --fhir writes) as JSON. Use - to read standard input.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -152,8 +153,8 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reading the answers: %v\n", err)
 		return ExitInput
 	}
-	if summary.IsQuestionnaireResponse(data) {
-		if data, err = summary.AnswersFromResponse(data); err != nil {
+	if summary.IsFHIR(data) {
+		if data, err = summary.AnswersFromResponse(def, data); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			return ExitInput
 		}
@@ -178,7 +179,11 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitInput
 	}
 	in := summary.Input{Session: session, Lang: *lang, ResponseID: uuid.NewString(), Created: time.Now()}
-	if err := writeSummaries(in, *pdfPath, *fhirPath); err != nil {
+	kind := summary.Collection
+	if *transaction {
+		kind = summary.Transaction
+	}
+	if err := writeSummaries(in, *pdfPath, *fhirPath, kind); err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitInput
 	}
@@ -187,11 +192,12 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // writeSummaries writes the PDF and FHIR files asked for, atomically.
-func writeSummaries(in summary.Input, pdfPath, fhirPath string) error {
+func writeSummaries(in summary.Input, pdfPath, fhirPath, kind string) error {
+	fhir := func(in summary.Input) ([]byte, error) { return summary.FHIRBundle(in, kind) }
 	for _, out := range []struct {
 		path string
 		make func(summary.Input) ([]byte, error)
-	}{{pdfPath, summary.PDF}, {fhirPath, summary.FHIR}} {
+	}{{pdfPath, summary.PDF}, {fhirPath, fhir}} {
 		if out.path == "" {
 			continue
 		}

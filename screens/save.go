@@ -83,7 +83,7 @@ func (ui *UI) summaryInput() summary.Input {
 		ui.summary.responseID = uuid.NewString()
 		ui.summary.finished = time.Now()
 	}
-	return summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.summary.responseID, Created: ui.summary.finished, Initials: ui.summary.initials, Kiosk: ui.kiosk != nil}
+	return summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.summary.responseID, Created: ui.summary.finished, Initials: ui.summary.initials, Kiosk: ui.kiosk != nil, KioskName: ui.kioskName()}
 }
 
 func (ui *UI) summaryPDF() ([]byte, error) { return summary.PDF(ui.summaryInput()) }
@@ -311,4 +311,12 @@ func (ui *UI) saveKioskRecord() error {
 	}
 	ui.kiosk.recordSaved = base
 	return nil
+}
+
+// kioskName is the kiosk's name for the FHIR Device, empty off a kiosk.
+func (ui *UI) kioskName() string {
+	if ui.kiosk == nil {
+		return ""
+	}
+	return ui.kiosk.opts.Config.Name
 }

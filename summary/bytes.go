@@ -14,10 +14,14 @@ func PDF(in Input) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// FHIR is the screening's QuestionnaireResponse as indented JSON, ending
-// in a newline.
-func FHIR(in Input) ([]byte, error) {
-	data, err := json.MarshalIndent(Response(in), "", "  ")
+// FHIR is the screening as a FHIR Bundle of type collection (ResultBundle),
+// indented JSON ending in a newline.
+func FHIR(in Input) ([]byte, error) { return FHIRBundle(in, Collection) }
+
+// FHIRBundle is the screening as a FHIR Bundle of the kind given
+// (Collection or Transaction), indented JSON ending in a newline.
+func FHIRBundle(in Input, kind string) ([]byte, error) {
+	data, err := json.MarshalIndent(ResultBundle(in, kind), "", "  ")
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package summary
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"ketascreen/questionnaire"
@@ -42,10 +43,13 @@ type ResponseItem struct {
 // QuestionnaireResponse is a FHIR R4 QuestionnaireResponse.
 type QuestionnaireResponse struct {
 	ResourceType  string         `json:"resourceType"`
+	Text          *Narrative     `json:"text,omitempty"`
+	Language      string         `json:"language,omitempty"`
 	Identifier    *Identifier    `json:"identifier,omitempty"`
 	Questionnaire string         `json:"questionnaire,omitempty"`
 	Status        string         `json:"status"`
 	Authored      string         `json:"authored,omitempty"`
+	Author        *Reference     `json:"author,omitempty"`
 	Item          []ResponseItem `json:"item,omitempty"`
 }
 
@@ -54,14 +58,10 @@ func QuestionnaireURL(def *questionnaire.Definition) string {
 	return "urn:ketascreen:questionnaire:" + def.ID
 }
 
-// CodeSystem is the system of an item's answer codes.
-func CodeSystem(def *questionnaire.Definition, itemID string) string {
-	return QuestionnaireURL(def) + ":" + itemID
-}
-
 // Response builds the QuestionnaireResponse of a finished screening: one
 // item per question shown and answered (linkId = item id), each answer a
-// valueCoding with the answer code and its text.
+// valueCoding with the answer's standard code (LOINC) or its code in
+// ValueSystem, and its text.
 func Response(in Input) QuestionnaireResponse {
 	s := in.Session
 	def := s.Definition()
@@ -71,14 +71,30 @@ func Response(in Input) QuestionnaireResponse {
 		Questionnaire: QuestionnaireURL(def) + "|" + def.Version,
 		Status:        "completed",
 		Authored:      in.Created.Format(time.RFC3339),
+		Language:      s.Language(), // the language the questions were asked in
 	}
 	if !s.Complete() {
 		qr.Status = "in-progress"
 	}
+	qr.Text = narrative("KetaScreen screening " + in.ResponseID + ", " + qr.Status + ", " + qr.Authored)
 	if help, ok := s.Answer(questionnaire.HelpNow); ok {
 		if item, ok := responseItem(def, def.Item(questionnaire.HelpNow), help, in.Lang); ok {
 			qr.Item = append(qr.Item, item)
 		}
+	}
+	groups := map[*questionnaire.Section]int{} // index in qr.Item of a section's group
+	add := func(it *questionnaire.Item, item ResponseItem) {
+		if it.Section == nil {
+			qr.Item = append(qr.Item, item)
+			return
+		}
+		i, ok := groups[it.Section]
+		if !ok {
+			i = len(qr.Item)
+			groups[it.Section] = i
+			qr.Item = append(qr.Item, ResponseItem{LinkID: "section." + it.Section.ID, Text: it.Section.Title.In(in.Lang)})
+		}
+		qr.Item[i].Item = append(qr.Item[i].Item, item)
 	}
 	for _, it := range s.Flow() {
 		a, ok := s.Answer(it.ID)
@@ -99,12 +115,12 @@ func Response(in Input) QuestionnaireResponse {
 						group.Item = append(group.Item, item)
 					}
 				}
-				qr.Item = append(qr.Item, group)
+				add(it, group)
 			}
 			continue
 		}
 		if item, ok := responseItem(def, it, a, in.Lang); ok {
-			qr.Item = append(qr.Item, item)
+			add(it, item)
 		}
 	}
 	return qr
@@ -121,34 +137,97 @@ func responseItem(def *questionnaire.Definition, it *questionnaire.Item, a quest
 		if o == nil {
 			continue
 		}
-		item.Answer = append(item.Answer, Answer{ValueCoding: &Coding{System: CodeSystem(def, it.ID), Code: code, Display: o.Text.In(lang)}})
+		c := optionCoding(def, o, lang)
+		item.Answer = append(item.Answer, Answer{ValueCoding: &c})
 	}
 	return item, len(item.Answer) > 0
 }
 
-// IsQuestionnaireResponse tells whether JSON data is a FHIR QuestionnaireResponse.
-func IsQuestionnaireResponse(data []byte) bool {
+// IsFHIR tells whether JSON data is a FHIR QuestionnaireResponse, or a
+// Bundle (as ResultBundle writes), rather than an answers file.
+func IsFHIR(data []byte) bool {
 	var probe struct {
 		ResourceType string `json:"resourceType"`
 	}
-	return json.Unmarshal(data, &probe) == nil && probe.ResourceType == "QuestionnaireResponse"
+	return json.Unmarshal(data, &probe) == nil && (probe.ResourceType == "QuestionnaireResponse" || probe.ResourceType == "Bundle")
 }
 
-// AnswersFromResponse turns a QuestionnaireResponse back into an answers
-// file's JSON, so that the answers reader checks it like any other.
-func AnswersFromResponse(data []byte) ([]byte, error) {
+// responseIn is the QuestionnaireResponse of a QuestionnaireResponse or of
+// a Bundle holding exactly one.
+func responseIn(data []byte) (QuestionnaireResponse, error) {
 	var qr QuestionnaireResponse
-	if err := json.Unmarshal(data, &qr); err != nil {
+	var probe struct {
+		ResourceType string `json:"resourceType"`
+		Entry        []struct {
+			Resource json.RawMessage `json:"resource"`
+		} `json:"entry"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return qr, fmt.Errorf("not FHIR JSON: %w", err)
+	}
+	if probe.ResourceType == "QuestionnaireResponse" {
+		return qr, json.Unmarshal(data, &qr)
+	}
+	found := 0
+	for i, e := range probe.Entry {
+		var r struct {
+			ResourceType string `json:"resourceType"`
+		}
+		if json.Unmarshal(e.Resource, &r) != nil || r.ResourceType != "QuestionnaireResponse" {
+			continue
+		}
+		found++
+		if err := json.Unmarshal(e.Resource, &qr); err != nil {
+			return qr, fmt.Errorf("the bundle's entry %d: %w", i+1, err)
+		}
+	}
+	switch found {
+	case 0:
+		return qr, fmt.Errorf("the bundle holds no QuestionnaireResponse")
+	case 1:
+		return qr, nil
+	}
+	return qr, fmt.Errorf("the bundle holds %d QuestionnaireResponses; give it one", found)
+}
+
+// AnswersFromResponse turns a QuestionnaireResponse, or the Bundle holding
+// one, back into an answers file's JSON, so that the answers reader checks
+// it like any other. A coded answer is matched to the item's answer by its
+// standard code or by its own code; one that matches neither is passed on
+// as it is, for the answers reader to name.
+func AnswersFromResponse(def *questionnaire.Definition, data []byte) ([]byte, error) {
+	qr, err := responseIn(data)
+	if err != nil {
 		return nil, fmt.Errorf("not a QuestionnaireResponse: %w", err)
 	}
 	answers := map[string]any{}
-	for _, item := range qr.Item {
+	if err := readResponseItems(def, qr.Item, answers); err != nil {
+		return nil, err
+	}
+	return json.Marshal(map[string]any{"answers": answers})
+}
+
+// readResponseItems reads the answers of response items into answers; a
+// section's group is read through.
+func readResponseItems(def *questionnaire.Definition, items []ResponseItem, answers map[string]any) error {
+	for _, item := range items {
+		if strings.HasPrefix(item.LinkID, "section.") {
+			if err := readResponseItems(def, item.Item, answers); err != nil {
+				return err
+			}
+			continue
+		}
+		it := def.Item(item.LinkID)
 		if len(item.Item) > 0 { // a list entry
 			entry := map[string]string{}
 			for _, f := range item.Item {
+				var field *questionnaire.Item
+				if it != nil {
+					field = it.Field(f.LinkID)
+				}
 				switch {
 				case len(f.Answer) == 1 && f.Answer[0].ValueCoding != nil:
-					entry[f.LinkID] = f.Answer[0].ValueCoding.Code
+					entry[f.LinkID] = answerCode(field, f.Answer[0].ValueCoding)
 				case len(f.Answer) == 1 && f.Answer[0].ValueString != "":
 					entry[f.LinkID] = f.Answer[0].ValueString
 				}
@@ -160,9 +239,9 @@ func AnswersFromResponse(data []byte) ([]byte, error) {
 		var codes []string
 		for _, a := range item.Answer {
 			if a.ValueCoding == nil {
-				return nil, fmt.Errorf("item %q: only valueCoding answers are understood", item.LinkID)
+				return fmt.Errorf("item %q: only valueCoding answers are understood", item.LinkID)
 			}
-			codes = append(codes, a.ValueCoding.Code)
+			codes = append(codes, answerCode(it, a.ValueCoding))
 		}
 		switch len(codes) {
 		case 0:
@@ -172,78 +251,14 @@ func AnswersFromResponse(data []byte) ([]byte, error) {
 			answers[item.LinkID] = codes
 		}
 	}
-	return json.Marshal(map[string]any{"answers": answers})
+	return nil
 }
 
-// QuestionnaireItem is a FHIR Questionnaire.item.
-type QuestionnaireItem struct {
-	LinkID       string              `json:"linkId"`
-	Prefix       string              `json:"prefix,omitempty"`
-	Text         string              `json:"text"`
-	Type         string              `json:"type"`
-	Required     bool                `json:"required,omitempty"`
-	Repeats      bool                `json:"repeats,omitempty"`
-	AnswerOption []AnswerOption      `json:"answerOption,omitempty"`
-	Item         []QuestionnaireItem `json:"item,omitempty"`
-}
-
-// AnswerOption is a Questionnaire.item.answerOption.
-type AnswerOption struct {
-	ValueCoding Coding `json:"valueCoding"`
-}
-
-// Questionnaire is a FHIR R4 Questionnaire.
-type Questionnaire struct {
-	ResourceType string              `json:"resourceType"`
-	URL          string              `json:"url"`
-	Version      string              `json:"version"`
-	Name         string              `json:"name"`
-	Title        string              `json:"title"`
-	Status       string              `json:"status"`
-	Item         []QuestionnaireItem `json:"item"`
-}
-
-// QuestionnaireOf builds the FHIR Questionnaire matching a definition:
-// every item with its answer codes, medicines as a repeating group. The
-// definition's show_if conditions are richer than FHIR enableWhen and are
-// not exported; a response holds only the questions the person was shown.
-func QuestionnaireOf(def *questionnaire.Definition, lang string) Questionnaire {
-	q := Questionnaire{
-		ResourceType: "Questionnaire",
-		URL:          QuestionnaireURL(def),
-		Version:      def.Version,
-		Name:         "KetaScreen",
-		Title:        "KetaScreen self-screening checklist",
-		Status:       "active",
-	}
-	for _, it := range def.Items {
-		q.Item = append(q.Item, questionnaireItem(def, it, lang))
-	}
-	return q
-}
-
-func questionnaireItem(def *questionnaire.Definition, it *questionnaire.Item, lang string) QuestionnaireItem {
-	qi := QuestionnaireItem{LinkID: it.ID, Text: it.Text.In(lang), Type: "choice", Required: !it.Optional && it.ShowIf == nil}
-	if it.Instrument != nil {
-		qi.Prefix = it.Instrument.Name.In(lang)
-	}
-	switch it.Type {
-	case questionnaire.Multi:
-		qi.Repeats = true
-	case questionnaire.List:
-		qi.Type, qi.Repeats = "group", true
-		for _, f := range it.Fields {
-			qi.Item = append(qi.Item, questionnaireItem(def, f, lang))
+func answerCode(it *questionnaire.Item, c *Coding) string {
+	if it != nil {
+		if o := optionFor(it, c); o != nil {
+			return o.Code
 		}
-		return qi
-	case questionnaire.Control:
-		qi.Required = false
-	case questionnaire.TextField:
-		qi.Type = "string"
-		return qi
 	}
-	for _, o := range it.Options {
-		qi.AnswerOption = append(qi.AnswerOption, AnswerOption{ValueCoding: Coding{System: CodeSystem(def, it.ID), Code: o.Code, Display: o.Text.In(lang)}})
-	}
-	return qi
+	return c.Code
 }

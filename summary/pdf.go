@@ -25,6 +25,8 @@ type Input struct {
 	// Kiosk is set for a screening done on a clinic's kiosk, where some
 	// reasons are worded for the clinic ("before you leave").
 	Kiosk bool
+	// KioskName names the kiosk (kiosk_name) in the FHIR Device.
+	KioskName string
 }
 
 // Page layout, in millimetres on US Letter.

@@ -166,21 +166,26 @@ func TestFHIRResponseRoundTrips(t *testing.T) {
 			map[string]string{"med_name": "sertraline", "med_weeks": "8_plus", "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25"},
 			map[string]string{"med_name": "bupropion", "med_weeks": "6_7", "med_full_dose": "unsure", "med_adherence": "yes", "med_improvement": "25_49", "med_stop_reason": "cost", "med_for_depression": "yes"},
 		}, "goals": []string{"rapid_relief", "pain_relief"}})
-	qr := Response(in)
-	data, err := json.Marshal(qr)
+	qrData, err := json.Marshal(Response(in))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !IsQuestionnaireResponse(data) {
-		t.Fatal("not recognised as a QuestionnaireResponse")
-	}
-	answers, err := AnswersFromResponse(data)
+	bundle, err := FHIR(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := questionnaire.ReadAnswers("qr.json", answers, in.Session.Definition())
-	if err != nil {
-		t.Fatal(err)
+	var back questionnaire.Answers
+	for _, data := range [][]byte{qrData, bundle} {
+		if !IsFHIR(data) {
+			t.Fatalf("not recognised as FHIR: %.60s", data)
+		}
+		answers, err := AnswersFromResponse(in.Session.Definition(), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back, err = questionnaire.ReadAnswers("qr.json", answers, in.Session.Definition()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	a, b := in.Session.Result(), questionnaire.NewSessionWith(in.Session.Definition(), back).Result()
 	if a.OutcomeID() != b.OutcomeID() || a.PathwayID() != b.PathwayID() || !slices.Equal(a.FlagIDs(), b.FlagIDs()) {
@@ -209,6 +214,11 @@ func TestFHIRShapeFollowsR4(t *testing.T) {
 		t.Errorf("identifier %v", id)
 	}
 	checkResponseItems(t, asList(qr["item"]))
+	var flat []any
+	for _, g := range asList(qr["item"]) {
+		flat = append(flat, g)
+		flat = append(flat, asList(g.(map[string]any)["item"])...)
+	}
 
 	q := QuestionnaireOf(in.Session.Definition(), "en")
 	if q.ResourceType != "Questionnaire" || q.Status != "active" || q.URL == "" {
@@ -216,7 +226,7 @@ func TestFHIRShapeFollowsR4(t *testing.T) {
 	}
 	linkIDs := map[string]bool{}
 	checkQuestionnaireItems(t, q.Item, linkIDs)
-	for _, x := range asList(qr["item"]) {
+	for _, x := range flat {
 		if id := x.(map[string]any)["linkId"].(string); !linkIDs[id] {
 			t.Errorf("the response's %s is not in the Questionnaire", id)
 		}
@@ -258,7 +268,7 @@ func checkQuestionnaireItems(t *testing.T, items []QuestionnaireItem, linkIDs ma
 			t.Errorf("linkId %s twice", it.LinkID)
 		}
 		linkIDs[it.LinkID] = true
-		if it.Type != "choice" && it.Type != "group" && it.Type != "string" {
+		if !slices.Contains([]string{"choice", "group", "string", "display", "integer"}, it.Type) {
 			t.Errorf("%s has type %s", it.LinkID, it.Type)
 		}
 		if it.Type == "choice" && len(it.AnswerOption) == 0 {
