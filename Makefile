@@ -4,7 +4,7 @@
 GO ?= go
 BIN := bin/ketascreen
 
-.PHONY: run test build deps check fmt-check vet lint unit soak window dist dist-check bench fuzz screenshots sample-pdf install clean
+.PHONY: fhir-tools run test build deps check fmt-check vet lint unit soak window dist dist-check bench fuzz screenshots sample-pdf install clean
 
 run: deps
 	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
@@ -38,8 +38,14 @@ lint:
 	$(GO) tool -modfile=tools/go.mod staticcheck ./...
 	$(GO) tool -modfile=tools/go.mod gocyclo -over 15 -ignore '_test' .
 
-unit:
-	$(GO) test -race -tags ci ./...
+# The summary tests run the FHIR files through the official R4 JSON schema,
+# Medplum's R4 validator and the reference FHIRPath engine (tools/fhir, on
+# Node); with KETASCREEN_FHIR_TOOLS=1 a missing tool fails instead of skipping.
+unit: fhir-tools
+	KETASCREEN_FHIR_TOOLS=1 $(GO) test -race -tags ci ./...
+
+fhir-tools:
+	npm ci --prefix tools/fhir --no-audit --no-fund --loglevel=error
 
 # The tests too slow for the race detector (10x slower): 1,000 kiosk
 # sessions, whose memory and goroutines must not grow, and every screen at
@@ -57,8 +63,8 @@ check:
 # A sample provider summary, from the hand-written answers of a person with
 # two failed antidepressant trials.
 sample-pdf: deps
-	$(GO) run . score --pdf docs/sample-summary.pdf --fhir docs/sample-questionnaire-response.json headless/testdata/trd-severe.json > /dev/null
-	@echo wrote docs/sample-summary.pdf and docs/sample-questionnaire-response.json
+	$(GO) run . score --pdf docs/sample-summary.pdf --fhir docs/sample-fhir-bundle.json headless/testdata/trd-severe.json > /dev/null
+	@echo wrote docs/sample-summary.pdf and docs/sample-fhir-bundle.json
 
 # Every screen as a PNG in docs/screenshots, drawn by Fyne's test driver.
 screenshots:
