@@ -447,8 +447,9 @@ func saveThroughTheDialog(t *testing.T, d *desktop, win string, check func(int, 
 	}
 }
 
-// checkSavedFiles opens what the dialog saved: a PDF, and a FHIR
-// QuestionnaireResponse with the typed medicine name in it.
+// checkSavedFiles opens what the dialog saved: a PDF, and a FHIR Bundle
+// whose completed QuestionnaireResponse holds the typed medicine name and
+// whose outcome Observation is the screen's.
 func checkSavedFiles(t *testing.T, docs string, s *questionnaire.Session, lang string) {
 	t.Helper()
 	pdfs, _ := filepath.Glob(filepath.Join(docs, "ketascreen-summary-*.pdf"))
@@ -467,12 +468,33 @@ func checkSavedFiles(t *testing.T, docs string, s *questionnaire.Session, lang s
 		}
 	}
 	data, _ := os.ReadFile(jsons[0])
-	var qr struct {
+	var bundle struct {
 		ResourceType string `json:"resourceType"`
-		Status       string `json:"status"`
+		Entry        []struct {
+			Resource struct {
+				ResourceType         string `json:"resourceType"`
+				Status               string `json:"status"`
+				ValueCodeableConcept struct {
+					Text string `json:"text"`
+				} `json:"valueCodeableConcept"`
+				Code struct {
+					Text string `json:"text"`
+				} `json:"code"`
+			} `json:"resource"`
+		} `json:"entry"`
 	}
-	if err := json.Unmarshal(data, &qr); err != nil || qr.ResourceType != "QuestionnaireResponse" || qr.Status != "completed" {
-		t.Errorf("the saved FHIR file: %v %+v", err, qr)
+	err := json.Unmarshal(data, &bundle)
+	var qrStatus, outcome string
+	for _, e := range bundle.Entry {
+		switch r := e.Resource; {
+		case r.ResourceType == "QuestionnaireResponse":
+			qrStatus = r.Status
+		case r.ResourceType == "Observation" && r.Code.Text == "Outcome":
+			outcome = r.ValueCodeableConcept.Text
+		}
+	}
+	if err != nil || bundle.ResourceType != "Bundle" || qrStatus != "completed" || outcome != s.Result().OutcomeID() {
+		t.Errorf("the saved FHIR file: %v, a %s whose response is %q and outcome %q (the screen's: %s)", err, bundle.ResourceType, qrStatus, outcome, s.Result().OutcomeID())
 	}
 	if !strings.Contains(string(data), `"valueString": "agomelatine"`) {
 		t.Error("the FHIR file lacks the typed medicine name")
