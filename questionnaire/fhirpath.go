@@ -61,9 +61,6 @@ func (s *Score) FHIRPath() string {
 	return v
 }
 
-// FHIRPathPositive is when the score is a positive screen, as FHIRPath.
-func (s *Score) FHIRPathPositive() string { return s.Positive.FHIRPath() }
-
 func fpString(s string) string {
 	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
 }

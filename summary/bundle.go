@@ -165,17 +165,17 @@ func ResultBundle(in Input, kind string) Bundle {
 		o := scoreObservation(def, sr, obs)
 		add(urlOf("score:"+sr.Score.ID), "Observation", o)
 	}
-	if res.Outcome != nil {
-		o := obs([]Coding{{System: ItemSystem(def), Code: CodeOutcome, Display: "KetaScreen outcome"}}, "Outcome",
-			"Outcome: "+res.Outcome.ID+" - "+res.Outcome.Headline.In("en"))
-		o.ValueCodeableConcept = &CodeableConcept{Coding: []Coding{{System: ValueSystem(def), Code: res.Outcome.ID, Display: res.Outcome.Headline.In("en")}}, Text: res.Outcome.ID}
-		add(urlOf("outcome"), "Observation", o)
-	}
-	if res.Pathway != nil {
-		o := obs([]Coding{{System: ItemSystem(def), Code: CodePathway, Display: "KetaScreen pathway"}}, "Pathway",
-			"Pathway: "+res.Pathway.ID+" - "+res.Pathway.Headline.In("en"))
-		o.ValueCodeableConcept = &CodeableConcept{Coding: []Coding{{System: ValueSystem(def), Code: res.Pathway.ID, Display: res.Pathway.Headline.In("en")}}, Text: res.Pathway.ID}
-		add(urlOf("pathway"), "Observation", o)
+	for _, r := range []struct {
+		code, label string
+		o           *questionnaire.Outcome
+	}{{CodeOutcome, "Outcome", res.Outcome}, {CodePathway, "Pathway", res.Pathway}} {
+		if r.o == nil {
+			continue
+		}
+		headline := r.o.Headline.In("en")
+		o := obs([]Coding{{System: ItemSystem(def), Code: r.code, Display: "KetaScreen " + r.code}}, r.label, r.label+": "+r.o.ID+" - "+headline)
+		o.ValueCodeableConcept = &CodeableConcept{Coding: []Coding{{System: ValueSystem(def), Code: r.o.ID, Display: headline}}, Text: r.o.ID}
+		add(urlOf(r.code), "Observation", o)
 	}
 	add(urlOf("flags"), "Observation", flagsObservation(def, res, obs))
 	return b

@@ -2,6 +2,8 @@ package summary
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"ketascreen/questionnaire"
 )
@@ -174,8 +176,8 @@ func (x *exporter) section(sec *questionnaire.Section) QuestionnaireItem {
 		for i, l := range sec.Languages {
 			langs[i] = "'" + l + "'"
 		}
-		cond = "(" + cond + ") and (%resource.language.empty() or %resource.language in (" + joinBar(langs) + "))"
-		x.enable(&g, nil, cond, "asked only in "+joinBar(sec.Languages)+"; "+conditionText(sec.ShowIf))
+		cond = "(" + cond + ") and (%resource.language.empty() or %resource.language in (" + strings.Join(langs, " | ") + "))"
+		x.enable(&g, nil, cond, "asked only in "+strings.Join(sec.Languages, ", ")+"; "+conditionText(sec.ShowIf))
 	} else {
 		x.enable(&g, sec.ShowIf, cond, conditionText(sec.ShowIf))
 	}
@@ -190,17 +192,6 @@ func (x *exporter) section(sec *questionnaire.Section) QuestionnaireItem {
 		g.Item = append(g.Item, x.item(it))
 	}
 	return g
-}
-
-func joinBar(s []string) string {
-	out := ""
-	for i, v := range s {
-		if i > 0 {
-			out += " | "
-		}
-		out += v
-	}
-	return out
 }
 
 func conditionText(c *questionnaire.Condition) string {
@@ -271,23 +262,13 @@ func (x *exporter) item(it *questionnaire.Item) QuestionnaireItem {
 		c := optionCoding(x.def, o, x.lang)
 		ao := AnswerOption{ValueCoding: OptionCoding{System: c.System, Code: c.Code}}
 		ao.ValueCoding.Display, ao.ValueCoding.DisplayExt = x.text(o.Text)
-		if n, ok := ordinal(o.Code); ok && slices.ContainsFunc(x.def.Scores, func(s *questionnaire.Score) bool { return slices.Contains(s.Items, it) && s.Kind == questionnaire.Sum }) {
-			ao.Extension = []Extension{{URL: extOrdinal, ValueDecimal: &n}}
+		if n, err := strconv.Atoi(o.Code); err == nil && slices.ContainsFunc(x.def.Scores, func(s *questionnaire.Score) bool { return slices.Contains(s.Items, it) && s.Kind == questionnaire.Sum }) {
+			v := float64(n)
+			ao.Extension = []Extension{{URL: extOrdinal, ValueDecimal: &v}}
 		}
 		qi.AnswerOption = append(qi.AnswerOption, ao)
 	}
 	return qi
-}
-
-func ordinal(code string) (float64, bool) {
-	n := 0
-	for _, c := range code {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return float64(n), code != ""
 }
 
 // score is a read-only item whose value the form tool calculates.
