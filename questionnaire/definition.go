@@ -259,6 +259,10 @@ type Score struct {
 	CountCode string  // count: the code that is counted
 	Bands     []*Band
 	Positive  *Condition // optional: when the score counts as a positive screen
+	// Cutoff (optional) is the score's cut-off as the provider summary
+	// prints it ("≥ 10 screen positive"); without it the summary derives one
+	// from Positive when that compares the score with a number.
+	Cutoff Text
 	// Completed (optional) is when the screen counts as completed (the
 	// PC-PTSD-5: its exposure question answered yes or no). When it does not
 	// hold the score is "not completed": never a value, never positive.
@@ -354,10 +358,16 @@ type Outcome struct {
 	OnlyFlags   []string
 	Headline    Text
 	Explanation Text
-	NextSteps   []Text
-	Source      *Source
-	Pos         Pos
+	// Provider (optional) says what the outcome means for the provider, in
+	// the third person; without it the provider summary prints Explanation.
+	Provider  Text
+	NextSteps []Text
+	Source    *Source
+	Pos       Pos
 }
+
+// ForProvider is the outcome's meaning worded for the provider summary.
+func (o *Outcome) ForProvider() Text { return orText(o.Provider, o.Explanation) }
 
 // Rule leads to a result when its condition holds. The first rule that holds wins;
 // every other rule for the same result that holds is reported as a reason too.
@@ -384,18 +394,37 @@ func (r *Rule) ReasonFor(kiosk bool) Text {
 // FlagGroup groups flags on the result: hard stops, cautions, other evaluations.
 type FlagGroup struct {
 	ID    string
-	Title Text
-	Pos   Pos
+	Title Text // to the person
+	// Provider (optional) is the group's title in the provider summary.
+	Provider Text
+	Pos      Pos
 }
+
+// ForProvider is the group's title in the provider summary.
+func (g *FlagGroup) ForProvider() Text { return orText(g.Provider, g.Title) }
 
 // Flag is something to raise with the provider.
 type Flag struct {
-	ID     string
-	Group  *FlagGroup
-	When   *Condition
-	Text   Text
-	Source *Source
-	Pos    Pos
+	ID    string
+	Group *FlagGroup
+	When  *Condition
+	Text  Text // to the person
+	// Provider (optional) is the flag worded for the provider summary, in
+	// the third person; without it the summary prints Text.
+	Provider Text
+	Source   *Source
+	Pos      Pos
+}
+
+// ForProvider is the flag's wording for the provider summary.
+func (f *Flag) ForProvider() Text { return orText(f.Provider, f.Text) }
+
+// orText is t, or else when t has no wording.
+func orText(t, otherwise Text) Text {
+	if len(t) == 0 {
+		return otherwise
+	}
+	return t
 }
 
 // SafetyLine is one line of the safety summary: a score or an item.

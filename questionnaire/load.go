@@ -566,7 +566,7 @@ var scoreKinds = []string{string(Sum), string(Count), string(Classify), string(C
 
 func (l *loader) readScores(nodes []ast.Node) {
 	for _, n := range nodes {
-		m := l.r.mapping(n, "a score", keyID, "name", "kind", "items", "count", "bands", "positive", "cases", "otherwise", "unfinished", "completed", "internal", "list", "where", "not_counted", "distinct", "each_its_own", "excluding", "duplicate", "report", "source")
+		m := l.r.mapping(n, "a score", keyID, "name", "kind", "items", "count", "bands", "positive", "cutoff", "cases", "otherwise", "unfinished", "completed", "internal", "list", "where", "not_counted", "distinct", "each_its_own", "excluding", "duplicate", "report", "source")
 		s := &Score{Pos: l.r.pos(n)}
 		var idNode, kindNode ast.Node
 		s.ID, idNode = m.str(keyID, true)
@@ -595,6 +595,7 @@ func (l *loader) readScores(nodes []ast.Node) {
 		if c, cn := m.str("completed", false); cn != nil {
 			s.Completed = l.condition(c, cn, nil, what+": completed")
 		}
+		s.Cutoff = m.text("cutoff", false)
 		s.Internal = m.boolean("internal")
 		l.readBands(m, s, what)
 		if l.claim(s.ID, idNode, "score") {
@@ -799,7 +800,7 @@ type pendingAfter struct {
 
 // readOutcome reads one outcome or pathway.
 func (l *loader) readOutcome(n ast.Node, kind string) (*Outcome, ast.Node, pendingAfter) {
-	m := l.r.mapping(n, "a "+kind, keyID, "ends_flow", "interrupts", "after", "stays", "only_flags", "headline", "explanation", "next_steps", "source")
+	m := l.r.mapping(n, "a "+kind, keyID, "ends_flow", "interrupts", "after", "stays", "only_flags", "headline", "explanation", "provider", "next_steps", "source")
 	o := &Outcome{Pos: l.r.pos(n)}
 	var idNode ast.Node
 	o.ID, idNode = m.str(keyID, true)
@@ -826,6 +827,7 @@ func (l *loader) readOutcome(n ast.Node, kind string) (*Outcome, ast.Node, pendi
 	}
 	o.Headline = m.text("headline", true)
 	o.Explanation = m.text("explanation", true)
+	o.Provider = m.text("provider", false)
 	for i, sn := range m.list("next_steps", true) {
 		o.NextSteps = append(o.NextSteps, l.r.text(sn, fmt.Sprintf("%s: next step %d", what, i+1)))
 	}
@@ -912,11 +914,12 @@ func (l *loader) readFlags(groupNodes, flagNodes []ast.Node) {
 	l.groups = map[string]*FlagGroup{}
 	u := l.unique("flag group")
 	for _, n := range groupNodes {
-		m := l.r.mapping(n, "a flag group", keyID, "title")
+		m := l.r.mapping(n, "a flag group", keyID, "title", "provider")
 		g := &FlagGroup{Pos: l.r.pos(n)}
 		var idNode ast.Node
 		g.ID, idNode = m.str(keyID, true)
 		g.Title = m.text("title", true)
+		g.Provider = m.text("provider", false)
 		if u.check(g.ID, idNode) {
 			l.groups[g.ID] = g
 			l.def.FlagGroups = append(l.def.FlagGroups, g)
@@ -924,7 +927,7 @@ func (l *loader) readFlags(groupNodes, flagNodes []ast.Node) {
 	}
 	fu := l.unique("flag id")
 	for _, n := range flagNodes {
-		m := l.r.mapping(n, "a flag", keyID, "group", "when", keyText, "source")
+		m := l.r.mapping(n, "a flag", keyID, "group", "when", keyText, "provider", "source")
 		f := &Flag{Pos: l.r.pos(n)}
 		var idNode ast.Node
 		f.ID, idNode = m.str(keyID, true)
@@ -939,6 +942,7 @@ func (l *loader) readFlags(groupNodes, flagNodes []ast.Node) {
 			f.When = l.condition(w, wn, nil, what)
 		}
 		f.Text = m.text(keyText, true)
+		f.Provider = m.text("provider", false)
 		l.sourceRef(m, true, func(s *Source) { f.Source = s })
 		if fu.check(f.ID, idNode) {
 			l.def.Flags = append(l.def.Flags, f)

@@ -230,3 +230,49 @@ func TestVersion1DefinitionIsRefusedWithWhatToChange(t *testing.T) {
 		t.Errorf("specification 3: %v", err)
 	}
 }
+
+func TestScoreRangeAndThreshold(t *testing.T) {
+	def := defaultDefinition(t)
+	if lo, hi, ok := def.Score("phq9").Range(); !ok || lo != 0 || hi != 27 {
+		t.Errorf("PHQ-9 range = %d–%d, %v; want 0–27", lo, hi, ok)
+	}
+	if lo, hi, ok := def.Score("pcptsd5").Range(); !ok || lo != 0 || hi != 5 {
+		t.Errorf("PC-PTSD-5 range = %d–%d, %v; want 0–5", lo, hi, ok)
+	}
+	if _, _, ok := def.Score("asq").Range(); ok {
+		t.Error("the ASQ (classify) has a range")
+	}
+	if op, n, ok := def.Score("pcptsd5").Threshold(); !ok || op != ">=" || n != *def.Setting("pcptsd5_cutoff").Number {
+		t.Errorf("PC-PTSD-5 threshold = %q %d %v; want >= the pcptsd5_cutoff setting", op, n, ok)
+	}
+	if _, _, ok := def.Score("phq9").Threshold(); ok {
+		t.Error("PHQ-9 has a threshold but no positive condition")
+	}
+}
+
+// The provider summary words every outcome, pathway, flag group and flag
+// for the provider: the default definition leaves none to the patient's
+// wording.
+func TestDefaultDefinitionHasProviderWording(t *testing.T) {
+	def := defaultDefinition(t)
+	for _, o := range append(append([]*Outcome{}, def.Outcomes...), def.Pathways...) {
+		if len(o.Provider) == 0 {
+			t.Errorf("%s has no provider wording", o.ID)
+		}
+	}
+	for _, g := range def.FlagGroups {
+		if len(g.Provider) == 0 {
+			t.Errorf("flag group %s has no provider wording", g.ID)
+		}
+	}
+	for _, f := range def.Flags {
+		if len(f.Provider) == 0 {
+			t.Errorf("flag %s has no provider wording", f.ID)
+		}
+	}
+	for _, id := range []string{"phq9", "gad7", "asq"} {
+		if len(def.Score(id).Cutoff) == 0 {
+			t.Errorf("score %s has no cut-off", id)
+		}
+	}
+}

@@ -828,6 +828,7 @@ func (c *textChecker) instrumentsAndSections() {
 func (c *textChecker) scores() {
 	for _, s := range c.l.def.Scores {
 		c.check(s.Name, s.Pos, fmt.Sprintf("score %q: name", s.ID))
+		c.check(s.Cutoff, s.Pos, fmt.Sprintf("score %q: cutoff", s.ID))
 		for _, b := range s.Bands {
 			c.check(b.Text, s.Pos, fmt.Sprintf("score %q: band %q", s.ID, b.Code))
 		}
@@ -847,6 +848,7 @@ func (c *textChecker) outcomesAndRules() {
 	for _, o := range append(slices.Clone(d.Outcomes), d.Pathways...) {
 		c.check(o.Headline, o.Pos, fmt.Sprintf("%q: headline", o.ID))
 		c.check(o.Explanation, o.Pos, fmt.Sprintf("%q: explanation", o.ID))
+		c.check(o.Provider, o.Pos, fmt.Sprintf("%q: provider", o.ID))
 		for i, s := range o.NextSteps {
 			c.check(s, o.Pos, fmt.Sprintf("%q: next step %d", o.ID, i+1))
 		}
@@ -857,9 +859,11 @@ func (c *textChecker) outcomesAndRules() {
 	}
 	for _, g := range d.FlagGroups {
 		c.check(g.Title, g.Pos, fmt.Sprintf("flag group %q: title", g.ID))
+		c.check(g.Provider, g.Pos, fmt.Sprintf("flag group %q: provider", g.ID))
 	}
 	for _, f := range d.Flags {
 		c.check(f.Text, f.Pos, fmt.Sprintf("flag %q: text", f.ID))
+		c.check(f.Provider, f.Pos, fmt.Sprintf("flag %q: provider", f.ID))
 	}
 }
 
