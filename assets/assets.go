@@ -28,3 +28,17 @@ var IconPNG []byte
 //
 //go:embed text/*.json
 var Text embed.FS
+
+// Fonts are the summary PDF's fonts: DejaVu Sans 2.37 (regular, bold and
+// oblique; Bitstream Vera licence, fonts/LICENSE), embedded so that every
+// language a definition declares in Latin, Greek or Cyrillic script prints,
+// whatever fonts the computer has. The PDF holds only the glyphs it uses.
+//
+//go:embed fonts/DejaVuSans.ttf
+var FontRegular []byte
+
+//go:embed fonts/DejaVuSans-Bold.ttf
+var FontBold []byte
+
+//go:embed fonts/DejaVuSans-Oblique.ttf
+var FontOblique []byte

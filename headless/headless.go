@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -122,10 +123,11 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defPath := fs.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
 	lang := fs.String("lang", "en", "language of the reason texts")
 	pdfPath := fs.String("pdf", "", "also write the provider summary PDF to `FILE`")
+	pdfLang := fs.String("pdf-lang", "", "language of the PDF's pages for the provider (default: --lang); the person's answers stay in --lang beside them")
 	fhirPath := fs.String("fhir", "", "also write the screening as a FHIR R4 Bundle (the QuestionnaireResponse, the scores, the outcome and flags) to `FILE`")
 	transaction := fs.Bool("transaction", false, "write the --fhir Bundle as a transaction, to POST to a FHIR server (default: a collection)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ketascreen score [--definition FILE] [--lang en] [--pdf OUT.pdf] [--fhir OUT.json [--transaction]] ANSWERS.json")
+		fmt.Fprintln(stderr, "usage: ketascreen score [--definition FILE] [--lang en] [--pdf OUT.pdf [--pdf-lang es]] [--fhir OUT.json [--transaction]] ANSWERS.json")
 		fmt.Fprintln(stderr, "Prints the screening result of an answers file (or a FHIR QuestionnaireResponse, or the Bundle --fhir writes) as JSON. Use - to read standard input.")
 		fs.PrintDefaults()
 	}
@@ -139,6 +141,10 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	def, err := questionnaire.Open(*defPath)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return ExitInput
+	}
+	if *pdfLang != "" && !slices.Contains(def.Languages, *pdfLang) {
+		fmt.Fprintf(stderr, "--pdf-lang %q is not a language of the questionnaire (%s)\n", *pdfLang, strings.Join(def.Languages, ", "))
 		return ExitInput
 	}
 	name := fs.Arg(0)
@@ -178,7 +184,7 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return ExitInput
 	}
-	in := summary.Input{Session: session, Lang: *lang, ResponseID: uuid.NewString(), Created: time.Now()}
+	in := summary.Input{Session: session, Lang: *lang, RecordLang: *pdfLang, ResponseID: uuid.NewString(), Created: time.Now()}
 	kind := summary.Collection
 	if *transaction {
 		kind = summary.Transaction

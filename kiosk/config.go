@@ -37,6 +37,10 @@ type Config struct {
 	Name string `yaml:"kiosk_name"`
 	// Languages offered on the attract screen; the first is the default.
 	Languages []string `yaml:"languages"`
+	// RecordLanguage is the language of the record's PDF and the printout
+	// for the front desk, whatever language the person chose; empty means
+	// the first of Languages (see RecordLang).
+	RecordLanguage string `yaml:"record_language"`
 	// IdleSeconds without a touch or key before "Are you still there?";
 	// CountdownSeconds that question waits before the session is wiped;
 	// SafetyIdleSeconds replaces IdleSeconds on the crisis and urgent screens.
@@ -69,6 +73,20 @@ const (
 	DefaultSafetyIdle   = 10 * time.Minute
 	DefaultAlertTimeout = 10 * time.Second
 )
+
+// RecordLang is the language the clinic reads the record in: record_language,
+// else the first of the kiosk's languages, else the definition's first.
+func (c *Config) RecordLang(definitionLanguages []string) string {
+	switch {
+	case c.RecordLanguage != "":
+		return c.RecordLanguage
+	case len(c.Languages) > 0:
+		return c.Languages[0]
+	case len(definitionLanguages) > 0:
+		return definitionLanguages[0]
+	}
+	return ""
+}
 
 // Idle, Countdown, SafetyIdle and AlertTimeout return the durations with defaults applied.
 func (c *Config) Idle() time.Duration { return seconds(c.IdleSeconds, DefaultIdle) }
@@ -159,6 +177,9 @@ func (c *Config) check(src []byte, definitionLanguages []string) error {
 		if !slices.Contains(definitionLanguages, l) {
 			p.bad("languages", "%q is not a language of the questionnaire (%s)", l, strings.Join(definitionLanguages, ", "))
 		}
+	}
+	if c.RecordLanguage != "" && !slices.Contains(definitionLanguages, c.RecordLanguage) {
+		p.bad("record_language", "%q is not a language of the questionnaire (%s)", c.RecordLanguage, strings.Join(definitionLanguages, ", "))
 	}
 	if c.Logo != "" {
 		if _, err := os.Stat(c.resolve(c.Logo)); err != nil {

@@ -21,6 +21,25 @@ func TestParseConfigAppliesDefaults(t *testing.T) {
 	}
 }
 
+// The record is in record_language, else the kiosk's first language, else
+// the questionnaire's first.
+func TestRecordLanguage(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"kiosk: true\n", "en"},
+		{"languages: [es, en]\n", "es"},
+		{"languages: [es, en]\nrecord_language: en\n", "en"},
+	} {
+		both := []string{"en", "es"}
+		cfg, err := ParseConfig("k.yaml", []byte(c.src), both)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cfg.RecordLang(both); got != c.want {
+			t.Errorf("%q: record language %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
 func TestParseConfigErrorsNameTheLine(t *testing.T) {
 	cases := []struct{ src, want string }{
 		{"kiosk: true\nidle_secs: 60\n", "k.yaml: 2:1: unknown field \"idle_secs\""},
@@ -29,6 +48,7 @@ func TestParseConfigErrorsNameTheLine(t *testing.T) {
 		{"countdown_seconds: 2\n", "k.yaml:1: countdown_seconds: 2 is too short"},
 		{"idle_seconds: 120\nsafety_idle_seconds: 60\n", "k.yaml:2: safety_idle_seconds: 60 is shorter than idle_seconds"},
 		{"languages: [en, fr]\n", "k.yaml:1: languages: \"fr\" is not a language of the questionnaire"},
+		{"kiosk: true\nrecord_language: de\n", "k.yaml:2: record_language: \"de\" is not a language of the questionnaire"},
 		{"logo: /no/such/logo.png\n", "k.yaml:1: logo: cannot read /no/such/logo.png"},
 		{"pin_hash: \"1234\"\n", "k.yaml:1: pin_hash: not an argon2id hash"},
 		{"crisis_lines:\n  - {number: \"116 123\"}\n", "k.yaml:1: crisis_lines: entry 1 needs both a number and a text"},

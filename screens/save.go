@@ -77,13 +77,17 @@ type summaryState struct {
 }
 
 // summaryInput is the current screening, named by a random id kept until the
-// session is cleared.
+// session is cleared. On a kiosk the PDF is in the clinic's record language.
 func (ui *UI) summaryInput() summary.Input {
 	if ui.summary.responseID == "" {
 		ui.summary.responseID = uuid.NewString()
 		ui.summary.finished = time.Now()
 	}
-	return summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.summary.responseID, Created: ui.summary.finished, Initials: ui.summary.initials, Kiosk: ui.kiosk != nil, KioskName: ui.kioskName()}
+	in := summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.summary.responseID, Created: ui.summary.finished, Initials: ui.summary.initials, Kiosk: ui.kiosk != nil, KioskName: ui.kioskName()}
+	if ui.kiosk != nil { // the record and the front desk's printout are for the clinic
+		in.RecordLang = ui.kiosk.opts.Config.RecordLang(ui.def.Languages)
+	}
+	return in
 }
 
 func (ui *UI) summaryPDF() ([]byte, error) { return summary.PDF(ui.summaryInput()) }

@@ -3,6 +3,7 @@ package screens
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,6 +98,45 @@ func TestKioskSavesAnEncryptedRecordForTheStaff(t *testing.T) {
 	}
 	if k.hasButton("Save summary (PDF)") {
 		t.Error("a kiosk offers a file dialog")
+	}
+}
+
+// TestKioskRecordIsInTheClinicsLanguage: a kiosk whose record_language is
+// Spanish saves a Spanish record of a screening done in English, and the
+// record says the person used English.
+func TestKioskRecordIsInTheClinicsLanguage(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed; make test installs it")
+	}
+	k := newKioskDriver(t)
+	dir := t.TempDir()
+	staff := k.keepRecords(dir)
+	k.ui.kiosk.opts.Config.RecordLanguage = "es"
+	k.tap("Touch to start")
+	reachDiscussResult(k.driver)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf.age"))
+	if len(files) != 1 {
+		t.Fatalf("records: %v", files)
+	}
+	sealed, _ := os.ReadFile(files[0])
+	plain, err := records.Decrypt(bytes.NewReader(sealed), strings.NewReader(staff.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "record.pdf")
+	os.WriteFile(path, plain, 0o600)
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{"KetaScreen: resumen de la evaluación para el proveedor", "Idioma de la evaluación: English", "Tal como respondió (English)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the record lacks %q: %.400s", want, text)
+		}
+	}
+	if !k.sees("It may be worth asking") {
+		t.Errorf("the person's screen is not in English:\n%s", k.screenText())
 	}
 }
 

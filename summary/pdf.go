@@ -1,32 +1,47 @@
 // Package summary writes what a person takes to their provider: a PDF a
-// clinician can read in a minute, and (fhir.go) an HL7 FHIR R4
-// QuestionnaireResponse for the provider's system.
+// clinician can read in a minute, and (bundle.go) the screening as HL7 FHIR
+// R4 for the provider's system.
 package summary
 
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/go-pdf/fpdf"
 
+	"ketascreen/assets"
 	"ketascreen/questionnaire"
 	"ketascreen/uitext"
 )
 
 // Input is one finished screening to summarise.
 type Input struct {
-	Session    *questionnaire.Session
-	Lang       string
+	Session *questionnaire.Session
+	// Lang is the language the person used: the part of the PDF that says
+	// what they were told is in it, and their answers beside the provider's.
+	Lang string
+	// RecordLang is the language the provider reads (a kiosk's
+	// record_language); empty means Lang.
+	RecordLang string
 	ResponseID string    // a random id (uuid) naming this screening
-	Created    time.Time // when it was finished
+	Created    time.Time // when it was finished, in the computer's time zone
 	Initials   string    // optional; no name is recorded otherwise
 	// Kiosk is set for a screening done on a clinic's kiosk, where some
 	// reasons are worded for the clinic ("before you leave").
 	Kiosk bool
-	// KioskName names the kiosk (kiosk_name) in the FHIR Device.
+	// KioskName names the kiosk (kiosk_name) in the PDF and the FHIR Device.
 	KioskName string
+}
+
+// providerLang is the language of the provider's pages.
+func (in Input) providerLang() string {
+	if in.RecordLang != "" {
+		return in.RecordLang
+	}
+	return in.Lang
 }
 
 // Page layout, in millimetres on US Letter.
@@ -36,34 +51,37 @@ const (
 	bodyWidth  = pageWidth - 2*margin
 	footerRoom = 34.0
 	lineHeight = 5.0
+	font       = "DejaVu"
+	tableSize  = 7.5 // the medicine table's text
 )
 
-// writer wraps fpdf with the summary's fonts and a translation to the
-// PDF core fonts' code page.
+// writer wraps fpdf with the summary's fonts and the screening it writes.
 type writer struct {
 	pdf *fpdf.Fpdf
-	tr  func(string) string
 	in  Input
+	pl  string // the provider's language
 	def *questionnaire.Definition
 	res *questionnaire.Result
 }
 
-// WritePDF writes the provider summary of a screening.
+// WritePDF writes the provider summary of a screening: first what the
+// provider needs (result, safety screen, score table, flags, treatment so
+// far), then what the person was told, then every question and answer.
 func WritePDF(out io.Writer, in Input) error {
 	w := newWriter(in)
 	w.title()
 	w.result()
 	w.safety()
-	w.reasons()
-	w.flags()
 	w.scores()
+	w.flags()
 	for _, part := range w.def.Summary {
 		if part.Table != nil {
 			w.table(part)
 		} else {
-			w.itemsOf(part.Title.In(in.Lang), part.Items)
+			w.itemsOf(part.Title.In(w.pl), part.Items)
 		}
 	}
+	w.personPart()
 	w.appendix()
 	if err := w.pdf.Error(); err != nil {
 		return fmt.Errorf("making the PDF: %w", err)
@@ -73,47 +91,50 @@ func WritePDF(out io.Writer, in Input) error {
 
 func newWriter(in Input) *writer {
 	pdf := fpdf.New("P", "mm", "Letter", "")
+	pdf.AddUTF8FontFromBytes(font, "", assets.FontRegular)
+	pdf.AddUTF8FontFromBytes(font, "B", assets.FontBold)
+	pdf.AddUTF8FontFromBytes(font, "I", assets.FontOblique)
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(true, footerRoom)
 	pdf.SetCreationDate(in.Created)
 	pdf.SetModificationDate(in.Created)
-	pdf.SetTitle("KetaScreen provider summary", true)
+	pdf.SetTitle(uitext.Get(in.providerLang(), "summary.title"), true)
 	pdf.SetCreator("KetaScreen", true)
+	pdf.SetLang(in.providerLang())
 	pdf.AliasNbPages("{nb}")
-	w := &writer{pdf: pdf, in: in, def: in.Session.Definition(), res: in.Session.Result()}
-	cp1252 := pdf.UnicodeTranslatorFromDescriptor("")
-	w.tr = func(s string) string { return cp1252(toCodePage(s)) }
+	w := &writer{pdf: pdf, in: in, pl: in.providerLang(), def: in.Session.Definition(), res: in.Session.Result()}
 	pdf.SetFooterFunc(w.footer)
 	pdf.AddPage()
 	return w
 }
 
-// forMeasuring prepares text for fpdf's SplitText, which looks up widths by
-// rune and knows only the first 256: wider characters (dashes, curly quotes)
-// are measured as a wide letter, so rows are never too short for their text.
-func forMeasuring(s string) string {
+// printable keeps text within what the font's width table covers (the
+// Basic Multilingual Plane): fpdf measures text by that table and fails on
+// a character beyond it (an emoji), which becomes a question mark instead.
+func printable(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r > 255 {
-			return 'W'
+		if r > 0xFFFF {
+			return '?'
 		}
 		return r
 	}, s)
 }
 
-// toCodePage replaces the few characters the core fonts lack.
-func toCodePage(s string) string {
-	return strings.NewReplacer("≥", ">=", "≤", "<=", "●", "*", "✓", "x", "→", "->").Replace(s)
+func (w *writer) label(key string) string { return label(w.pl, key) }
+
+func (w *writer) multi(width, height float64, text, border, align string) {
+	w.pdf.MultiCell(width, height, printable(text), border, align, false)
 }
 
 // footer puts the not-a-diagnosis line, the instruments' attributions and
 // the page number on every page.
 func (w *writer) footer() {
-	l := w.in.Lang
+	l := w.pl
 	p := w.pdf
 	p.SetY(-footerRoom + 4)
-	p.SetFont("Helvetica", "B", 7.5)
-	p.MultiCell(bodyWidth, 3.4, w.tr(w.def.Text(questionnaire.TextNotADiagnosis).In(l)+" "+w.def.Text(questionnaire.TextClinicianDecides).In(l)), "T", "L", false)
-	p.SetFont("Helvetica", "", 6.5)
+	p.SetFont(font, "B", 7)
+	w.multi(bodyWidth, 3.3, w.def.Text(questionnaire.TextNotADiagnosis).In(l)+" "+w.def.Text(questionnaire.TextClinicianDecides).In(l), "T", "L")
+	p.SetFont(font, "", 6)
 	var attributions []string
 	seen := map[string]bool{}
 	for _, in := range w.def.Instruments {
@@ -130,102 +151,122 @@ func (w *writer) footer() {
 		}
 		attributions = append(attributions, strings.Join(names, ", ")+": "+a)
 	}
-	p.MultiCell(bodyWidth, 2.9, w.tr(strings.Join(attributions, "  ")), "", "L", false)
-	p.SetFont("Helvetica", "", 7.5)
-	p.CellFormat(bodyWidth, 3.5, w.tr(fmt.Sprintf(label(l, "page"), p.PageNo())), "", 0, "R", false, 0, "")
+	w.multi(bodyWidth, 2.7, strings.Join(attributions, "  "), "", "L")
+	p.SetFont(font, "", 7)
+	p.CellFormat(bodyWidth, 3.5, fmt.Sprintf(w.label("page"), p.PageNo()), "", 0, "R", false, 0, "")
+}
+
+// room is how much of the page is left above the footer.
+func (w *writer) room() float64 {
+	_, pageHeight := w.pdf.GetPageSize()
+	return pageHeight - footerRoom - w.pdf.GetY()
 }
 
 func (w *writer) heading(text string) {
-	_, pageHeight := w.pdf.GetPageSize()
-	if w.pdf.GetY() > pageHeight-footerRoom-25 { // never leave a heading alone at the foot of a page
+	if w.room() < 25 { // never leave a heading alone at the foot of a page
 		w.pdf.AddPage()
 	}
 	w.pdf.Ln(2)
-	w.pdf.SetFont("Helvetica", "B", 12)
-	w.pdf.MultiCell(bodyWidth, 6.5, w.tr(text), "B", "L", false)
+	w.pdf.SetFont(font, "B", 11.5)
+	w.multi(bodyWidth, 6.5, text, "B", "L")
 	w.pdf.Ln(1)
 }
 
 func (w *writer) para(text string, style string, size float64) {
-	w.pdf.SetFont("Helvetica", style, size)
-	w.pdf.MultiCell(bodyWidth, lineHeight, w.tr(text), "", "L", false)
+	w.pdf.SetFont(font, style, size)
+	w.multi(bodyWidth, size*0.48, text, "", "L")
 }
 
 // bullet writes one point; a point of a few lines is never split over two
 // pages, so it is read whole.
 func (w *writer) bullet(text string) {
-	w.pdf.SetFont("Helvetica", "", 9)
-	lines := len(w.pdf.SplitText(forMeasuring(toCodePage(text)), bodyWidth-5))
-	if _, pageHeight := w.pdf.GetPageSize(); lines <= 6 && w.pdf.GetY()+float64(lines)*lineHeight > pageHeight-footerRoom {
+	w.pdf.SetFont(font, "", 8.5)
+	const lh = 4.3
+	lines := len(w.pdf.SplitText(printable(text), bodyWidth-5))
+	if lines <= 6 && float64(lines)*lh > w.room() {
 		w.pdf.AddPage()
 	}
 	x := w.pdf.GetX()
-	w.pdf.CellFormat(5, lineHeight, w.tr("•"), "", 0, "L", false, 0, "")
-	w.pdf.MultiCell(bodyWidth-5, lineHeight, w.tr(text), "", "L", false)
+	w.pdf.CellFormat(5, lh, "•", "", 0, "L", false, 0, "")
+	w.multi(bodyWidth-5, lh, text, "", "L")
 	w.pdf.SetX(x)
 }
 
+// when is the time the screening was finished with its time zone, so a
+// record read elsewhere is not an hour off.
+func when(t time.Time) string {
+	return t.Format("2006-01-02 15:04 MST (UTC-07:00)")
+}
+
 func (w *writer) title() {
-	l := w.in.Lang
 	p := w.pdf
-	p.SetFont("Helvetica", "B", 16)
-	p.MultiCell(bodyWidth, 8, w.tr(label(l, "title")), "", "L", false)
+	p.SetFont(font, "B", 15)
+	w.multi(bodyWidth, 7.5, w.label("title"), "", "L")
 	initials := w.in.Initials
 	if strings.TrimSpace(initials) == "" {
-		initials = label(l, "no_name")
+		initials = w.label("no_name")
 	}
-	w.para(fmt.Sprintf(label(l, "meta"), w.in.Created.Format("2006-01-02 15:04"), w.in.ResponseID, initials), "", 9)
+	w.para(fmt.Sprintf(w.label("meta"), when(w.in.Created), w.in.ResponseID), "", 8.5)
+	meta := []string{fmt.Sprintf(w.label("meta_initials"), initials), fmt.Sprintf(w.label("meta_language"), label(w.in.Lang, "language_name"))}
+	if w.in.Kiosk && w.in.KioskName != "" {
+		meta = append(meta, fmt.Sprintf(w.label("meta_kiosk"), w.in.KioskName))
+	}
+	w.para(strings.Join(meta, "   "), "", 8.5)
 }
 
+// result is the outcome and the pathway as the provider reads them, and the
+// answers they rest on.
 func (w *writer) result() {
-	l := w.in.Lang
-	w.heading(label(l, "result"))
+	l := w.pl
+	w.heading(w.label("result"))
 	if w.res.Outcome == nil {
-		w.para(label(l, "incomplete"), "I", 10)
+		w.para(w.label("incomplete"), "I", 10)
 		return
 	}
-	w.para(w.res.Outcome.Headline.In(l), "B", 12)
-	w.para(w.res.Outcome.Explanation.In(l), "", 10)
+	w.para(w.res.Outcome.ForProvider().In(l), "B", 10)
 	if w.res.EndedEarly {
-		w.para(label(l, "ended_early"), "I", 9.5)
+		w.para(w.label("ended_early"), "I", 9)
 	}
 	if w.res.Pathway != nil && w.res.Pathway != w.res.Outcome {
-		w.para(label(l, "pathway")+": "+w.res.Pathway.Headline.In(l), "B", 10.5)
-		w.para(w.res.Pathway.Explanation.In(l), "", 10)
+		w.para(w.label("pathway")+": "+w.res.Pathway.ForProvider().In(l), "B", 9.5)
 	}
-}
-
-func (w *writer) words() questionnaire.Words {
-	l := w.in.Lang
-	words := uitext.Answers(l)
-	words.NotAnswered = label(l, "not_answered") // lower case, within a line
-	return words
-}
-
-func (w *writer) reasons() {
-	l := w.in.Lang
-	if len(w.res.Reasons) == 0 {
-		return
-	}
-	w.heading(label(l, "why"))
+	var causes []string
+	seen := map[string]bool{}
 	for _, r := range w.res.Reasons {
-		w.para(r.Rule.ReasonFor(w.in.Kiosk).In(l), "B", 9.5)
-		for _, line := range w.in.Session.DescribeCauses(w.res, r.Causes, l, w.words()) {
+		for _, line := range w.in.Session.DescribeCauses(w.res, r.Causes, l, w.words(l)) {
+			if !seen[line] {
+				seen[line] = true
+				causes = append(causes, line)
+			}
+		}
+	}
+	if len(causes) > 0 {
+		w.para(w.label("based_on"), "", 9)
+		for _, line := range causes {
 			w.bullet(line)
 		}
 	}
 }
 
+func (w *writer) words(lang string) questionnaire.Words {
+	words := uitext.Answers(lang)
+	words.NotAnswered = label(lang, "not_answered") // lower case, within a line
+	return words
+}
+
 func (w *writer) flags() {
-	l := w.in.Lang
-	w.heading(label(l, "flags"))
+	l := w.pl
+	if w.res.Outcome == nil {
+		return
+	}
+	w.heading(w.label("flags"))
 	if len(w.res.Flags) == 0 {
-		w.para(label(l, "no_flags"), "", 9.5)
+		w.para(w.label("no_flags"), "", 9)
 	}
 	for _, g := range w.res.FlagsByGroup(w.def) {
-		w.para(g.Group.Title.In(l), "B", 10)
+		w.para(g.Group.ForProvider().In(l), "B", 9.5)
 		for _, f := range g.Flags {
-			w.bullet(f.Flag.Text.In(l))
+			w.bullet(f.Flag.ForProvider().In(l))
 		}
 	}
 }
@@ -233,46 +274,153 @@ func (w *writer) flags() {
 // safety gives the safety screen's results whatever they are, so that a
 // provider never has to look for them.
 func (w *writer) safety() {
-	l := w.in.Lang
-	lines := w.in.Session.SafetyLines(w.res, l, w.words())
+	lines := w.in.Session.SafetyLines(w.res, w.pl, w.words(w.pl))
 	if len(lines) == 0 || w.res.Outcome == nil {
 		return
 	}
-	w.heading(label(l, "safety"))
+	w.heading(w.label("safety"))
 	for _, line := range lines {
 		w.bullet(line)
 	}
 }
 
-func (w *writer) scores() {
-	l := w.in.Lang
-	w.heading(label(l, "scores"))
-	for _, sec := range w.in.Session.SkippedSections() {
-		w.para(sec.NotOffered.In(l), "B", 9)
+// scoreItems are the items a score's table row shows: its own for a sum or
+// count, else those of the instrument it scores (the ASQ's five).
+func (w *writer) scoreItems(s *questionnaire.Score) []*questionnaire.Item {
+	if len(s.Items) > 0 {
+		return s.Items
 	}
+	var items []*questionnaire.Item
+	for _, it := range w.def.Items {
+		if it.Instrument != nil && it.Instrument.ID == s.ID {
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// itemScore is one item's cell: its points in a sum, 1 or 0 in a count,
+// yes or no otherwise; "–" when shown and not answered, blank when not
+// asked.
+func (w *writer) itemScore(s *questionnaire.Score, it *questionnaire.Item) string {
+	a, ok := w.in.Session.Answer(it.ID)
+	switch {
+	case !w.in.Session.Visible(it.ID):
+		return ""
+	case !ok:
+		return "–"
+	case s.Kind == questionnaire.Sum:
+		return a.Code
+	case s.Kind == questionnaire.Count && a.Code == s.CountCode:
+		return "1"
+	case s.Kind == questionnaire.Count && a.Code == "no":
+		return "0"
+	case a.Code == "yes":
+		return w.label("yes_short")
+	case a.Code == "no":
+		return w.label("no_short")
+	}
+	return "–"
+}
+
+// cutoff is a score's cut-off as the definition words it, or read from its
+// positive condition.
+func (w *writer) cutoff(s *questionnaire.Score) string {
+	if len(s.Cutoff) > 0 {
+		return s.Cutoff.In(w.pl)
+	}
+	if op, n, ok := s.Threshold(); ok {
+		sign := map[string]string{">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}[op]
+		return sign + " " + strconv.Itoa(n) + " " + w.label("positive")
+	}
+	return ""
+}
+
+// scoreRow is one instrument's row of the score table.
+func (w *writer) scoreRow(sr *questionnaire.ScoreResult, columns int) []string {
+	s := sr.Score
+	cells := []string{s.Name.In(w.pl)}
+	items := w.scoreItems(s)
+	for i := range columns {
+		text := ""
+		if i < len(items) {
+			text = w.itemScore(s, items[i])
+		}
+		cells = append(cells, text)
+	}
+	total, band := "", ""
+	switch {
+	case sr.NotCompleted:
+		total = w.label("not_completed")
+	case s.Kind == questionnaire.Classify:
+		total = questionnaire.ScoreText(sr, w.pl, w.words(w.pl))
+	default:
+		_, hi, _ := s.Range()
+		total = fmt.Sprintf("%d (0–%d)", sr.Value, hi)
+		if !sr.Complete {
+			total += ", " + w.label("incomplete_total")
+		}
+	}
+	switch {
+	case sr.NotCompleted || s.Kind == questionnaire.Classify:
+	case sr.Band != nil:
+		band = sr.Band.Text.In(w.pl)
+	case s.Positive != nil && sr.Positive:
+		band = w.label("positive")
+	case s.Positive != nil:
+		band = w.label("negative")
+	}
+	return append(cells, total, band, w.cutoff(s))
+}
+
+// scores is the score table, each instrument with its item scores, total
+// against its range, band and cut-off; then the treatment tallies.
+func (w *writer) scores() {
+	w.heading(w.label("scores"))
+	for _, sec := range w.in.Session.SkippedSections() {
+		w.para(sec.NotOffered.In(w.pl), "B", 8.5)
+	}
+	var shown []*questionnaire.ScoreResult
+	columns := 0
 	for _, s := range w.res.Scores {
 		if s.Score.Kind == questionnaire.CountEntries {
-			continue // below, with the medicines they count
+			continue
 		}
-		text := questionnaire.ScoreText(s, l, w.words())
-		if !s.Complete {
-			text += " — " + label(l, "partial")
+		shown = append(shown, s)
+		columns = max(columns, len(w.scoreItems(s.Score)))
+	}
+	if len(shown) > 0 {
+		const nameWidth, itemWidth, totalWidth, bandWidth = 40.0, 6.4, 30.0, 27.0
+		widths := []float64{nameWidth}
+		header := []string{w.label("col_instrument")}
+		for i := range columns {
+			widths = append(widths, itemWidth)
+			header = append(header, strconv.Itoa(i+1))
 		}
-		w.bullet(s.Score.Name.In(l) + ": " + text)
+		rest := bodyWidth - nameWidth - float64(columns)*itemWidth - totalWidth - bandWidth
+		widths = append(widths, totalWidth, bandWidth, rest)
+		header = append(header, w.label("col_total"), w.label("col_band"), w.label("col_cutoff"))
+		t := &grid{w: w, widths: widths, header: header, size: 8}
+		t.start()
+		for _, s := range shown {
+			t.add(w.scoreRow(s, columns), "")
+		}
+		w.pdf.SetFont(font, "I", 7)
+		w.multi(bodyWidth, 3.4, w.label("items_key"), "", "L")
 	}
 	for _, t := range w.in.Session.Tallies(w.res) {
-		parts := []string{fmt.Sprintf(label(l, "entries"), t.Entries)}
+		parts := []string{fmt.Sprintf(w.label("entries"), t.Entries)}
 		for _, s := range t.Scores {
-			parts = append(parts, fmt.Sprintf("%s: %d", s.Score.Name.In(l), s.Value))
+			parts = append(parts, fmt.Sprintf("%s: %d", s.Score.Name.In(w.pl), s.Value))
 		}
-		parts = append(parts, fmt.Sprintf("%s: %d", label(l, "not_counted"), len(t.NotCounted)))
+		parts = append(parts, fmt.Sprintf("%s: %d", w.label("not_counted"), len(t.NotCounted)))
 		w.bullet(strings.Join(parts, "; "))
 	}
 }
 
 // table is a list's entries (the antidepressants), one row per entry.
 func (w *writer) table(part *questionnaire.SummaryPart) {
-	l := w.in.Lang
+	l := w.pl
 	list := part.Table
 	if !w.in.Session.Visible(list.ID) {
 		return
@@ -280,7 +428,7 @@ func (w *writer) table(part *questionnaire.SummaryPart) {
 	w.heading(part.Title.In(l))
 	entries := w.in.Session.Entries(list.ID)
 	if len(entries) == 0 {
-		w.para(label(l, "none"), "", 9.5)
+		w.para(w.label("none"), "", 9)
 		return
 	}
 	// One column for the medicine (with any name typed for it), one for
@@ -296,7 +444,7 @@ func (w *writer) table(part *questionnaire.SummaryPart) {
 	for _, f := range fields {
 		header = append(header, f.LabelIn(l))
 	}
-	header = append(header, label(l, "col_counted"))
+	header = append(header, w.label("col_counted"))
 	var rows [][]string
 	for i, e := range entries {
 		cells := []string{orDash(questionnaire.EntryName(list, e, l))}
@@ -312,9 +460,10 @@ func (w *writer) table(part *questionnaire.SummaryPart) {
 	widths := []float64{nameWidth}
 	widths = append(widths, w.answerWidths(bodyWidth-nameWidth-countedWidth, header, rows)...)
 	widths = append(widths, countedWidth)
-	w.row(widths, header, "B")
+	t := &grid{w: w, widths: widths, header: header, size: tableSize}
+	t.start()
 	for _, cells := range rows {
-		w.row(widths, cells, "")
+		t.add(cells, "")
 	}
 }
 
@@ -326,9 +475,9 @@ func (w *writer) answerWidths(room float64, header []string, rows [][]string) []
 	n := len(header) - 2
 	need := make([]float64, n)
 	measure := func(text, style string, col int) {
-		w.pdf.SetFont("Helvetica", style, 8.5)
+		w.pdf.SetFont(font, style, tableSize)
 		for _, word := range strings.Fields(text) {
-			need[col] = max(need[col], w.pdf.GetStringWidth(forMeasuring(toCodePage(word)))+3)
+			need[col] = max(need[col], w.pdf.GetStringWidth(printable(word))+4.5) // the cell's and the text's margins
 		}
 	}
 	for c := range n {
@@ -362,7 +511,7 @@ func orDash(s string) string {
 // counted says whether entry i counts (as a failed trial), is uncertain,
 // and why not.
 func (w *writer) counted(part *questionnaire.SummaryPart, i int) string {
-	l := w.in.Lang
+	l := w.pl
 	s := w.in.Session
 	failed := w.res.Score(part.Counted.ID)
 	var uncertain *questionnaire.ScoreResult
@@ -386,43 +535,74 @@ func (w *writer) counted(part *questionnaire.SummaryPart, i int) string {
 	}
 	switch {
 	case in(failed):
-		return label(l, "counted_yes")
+		return w.label("counted_yes")
 	case in(uncertain):
-		return label(l, "counted_uncertain") + ": " + strings.Join(why, "; ")
+		return w.label("counted_uncertain") + ": " + strings.Join(why, "; ")
 	case len(why) > 0:
-		return label(l, "counted_no") + ": " + strings.Join(why, "; ")
+		return w.label("counted_no") + ": " + strings.Join(why, "; ")
 	}
-	return label(l, "counted_no")
+	return w.label("counted_no")
 }
 
-// row draws one table row; every cell wraps and the row is as tall as its
-// tallest cell, moving to a new page first when it would not fit.
-func (w *writer) row(widths []float64, cells []string, style string) {
-	p := w.pdf
-	p.SetFont("Helvetica", style, 8.5)
-	const lh = 4.2
-	height := 0.0
+// grid is a table whose header row is drawn again at the top of every page
+// it runs onto.
+type grid struct {
+	w      *writer
+	widths []float64
+	header []string
+	size   float64
+}
+
+// start draws the header row.
+func (t *grid) start() { t.draw(t.header, "B", true) }
+
+// add draws a row of cells.
+func (t *grid) add(cells []string, style string) { t.draw(cells, style, false) }
+
+// height is how tall a row of these cells is.
+func (t *grid) height(cells []string, style string) float64 {
+	p := t.w.pdf
+	p.SetFont(font, style, t.size)
+	h := 0.0
 	for i, c := range cells {
-		lines := p.SplitText(forMeasuring(toCodePage(c)), widths[i]-2)
-		height = max(height, float64(len(lines))*lh+1.5)
+		lines := max(1, len(p.SplitText(printable(c), t.widths[i]-2)))
+		h = max(h, float64(lines)*t.lineHeight()+1.2)
 	}
-	_, pageHeight := p.GetPageSize()
-	if p.GetY()+height > pageHeight-footerRoom {
+	return h
+}
+
+func (t *grid) lineHeight() float64 { return t.size * 0.46 }
+
+// draw draws one row; every cell wraps and the row is as tall as its
+// tallest cell. A row that does not fit starts a new page, where the
+// header comes first; a header needs room for a row under it.
+func (t *grid) draw(cells []string, style string, isHeader bool) {
+	p := t.w.pdf
+	h := t.height(cells, style)
+	need := h
+	if isHeader {
+		need += 8 // never a header alone at the foot of a page
+	}
+	if need > t.w.room() {
 		p.AddPage()
+		if !isHeader {
+			t.draw(t.header, "B", true)
+		}
 	}
-	x, y := p.GetX(), p.GetY()
+	p.SetFont(font, style, t.size)
+	x, y := margin, p.GetY()
 	for i, c := range cells {
-		p.Rect(x, y, widths[i], height, "D")
-		p.SetXY(x+1, y+0.75)
-		p.MultiCell(widths[i]-2, lh, w.tr(c), "", "L", false)
-		x += widths[i]
+		p.Rect(x, y, t.widths[i], h, "D")
+		p.SetXY(x+1, y+0.6)
+		t.w.multi(t.widths[i]-2, t.lineHeight(), c, "", "L")
+		x += t.widths[i]
 	}
-	p.SetXY(margin, y+height)
+	p.SetXY(margin, y+h)
 }
 
 // itemsOf lists some items with their answers, when shown.
 func (w *writer) itemsOf(title string, items []*questionnaire.Item) {
-	l := w.in.Lang
+	l := w.pl
 	var lines []string
 	for _, it := range items {
 		if !w.in.Session.Visible(it.ID) {
@@ -441,57 +621,102 @@ func (w *writer) itemsOf(title string, items []*questionnaire.Item) {
 	}
 }
 
-// appendix lists every question asked and its answer, in two columns.
-func (w *writer) appendix() {
+// personPart starts a new page with what the screen told the person, in
+// their language: the result, the reasons tied to their answers, and what
+// it said about ketamine.
+func (w *writer) personPart() {
 	l := w.in.Lang
-	w.heading(label(l, "appendix"))
-	p := w.pdf
-	colWidth := (bodyWidth - 6) / 2
-	top, col := p.GetY(), 0
-	p.SetLeftMargin(margin)
-	p.SetRightMargin(pageWidth - margin - colWidth)
-	p.SetAcceptPageBreakFunc(func() bool {
-		if col == 0 { // go on at the top of the right-hand column
-			col = 1
-			p.SetLeftMargin(margin + colWidth + 6)
-			p.SetRightMargin(margin)
-			p.SetXY(margin+colWidth+6, top)
-			return false
+	if w.res.Outcome == nil {
+		return
+	}
+	w.pdf.AddPage()
+	w.heading(w.label("person_part"))
+	if l != w.pl {
+		w.para(fmt.Sprintf(w.label("person_part_lang"), label(l, "language_name")), "I", 8.5)
+	} else {
+		w.para(w.label("person_part_intro"), "I", 8.5)
+	}
+	w.pdf.Ln(1)
+	w.para(w.res.Outcome.Headline.In(l), "B", 11)
+	w.para(w.res.Outcome.Explanation.In(l), "", 9.5)
+	if w.res.Pathway != nil && w.res.Pathway != w.res.Outcome {
+		w.pdf.Ln(1)
+		w.para(w.res.Pathway.Headline.In(l), "B", 10)
+		w.para(w.res.Pathway.Explanation.In(l), "", 9.5)
+	}
+	if len(w.res.Reasons) == 0 {
+		return
+	}
+	w.heading(label(l, "why"))
+	for _, r := range w.res.Reasons {
+		w.para(r.Rule.ReasonFor(w.in.Kiosk).In(l), "B", 9)
+		for _, line := range w.in.Session.DescribeCauses(w.res, r.Causes, l, w.words(l)) {
+			w.bullet(line)
 		}
-		col, top = 0, margin // a new page starts in the left-hand column
-		p.SetLeftMargin(margin)
-		p.SetRightMargin(pageWidth - margin - colWidth)
-		return true
-	})
-	defer func() {
-		p.SetAcceptPageBreakFunc(nil)
-		p.SetLeftMargin(margin)
-		p.SetRightMargin(margin)
-	}()
+	}
+}
+
+// appendix lists every question asked and its answer as a table: a row per
+// question under its section's title, and, when the person used another
+// language than the provider's, their answer as they gave it beside it.
+func (w *writer) appendix() {
+	l, pl := w.in.Lang, w.pl
+	w.heading(w.label("appendix"))
+	header := []string{w.label("col_question"), w.label("col_answer")}
+	widths := []float64{bodyWidth * 0.62, bodyWidth * 0.38}
+	if l != pl {
+		header = append(header, fmt.Sprintf(w.label("col_answer_in"), label(l, "language_name")))
+		widths = []float64{bodyWidth * 0.5, bodyWidth * 0.25, bodyWidth * 0.25}
+	}
+	t := &grid{w: w, widths: widths, header: header, size: 7}
+	t.start()
 	var section *questionnaire.Section
 	var instrument *questionnaire.Instrument
 	for _, it := range w.in.Session.Flow() {
 		if it.Section != section {
 			section = it.Section
-			p.SetFont("Helvetica", "B", 8)
-			p.MultiCell(colWidth, 4, w.tr(section.Title.In(l)), "", "L", false)
+			w.sectionRow(t, section.Title.In(pl), "B")
 		}
 		if it.Instrument != instrument { // each stem once above its items, as on screen
 			instrument = it.Instrument
-			if instrument != nil && instrument.Stem.In(l) != "" {
-				p.SetFont("Helvetica", "I", 7)
-				p.MultiCell(colWidth, 3.1, w.tr(instrument.Stem.In(l)), "", "L", false)
+			if instrument != nil && instrument.Stem.In(pl) != "" {
+				w.sectionRow(t, instrument.Stem.In(pl), "I")
 			}
 		}
-		answer := label(l, "not_answered")
-		if a, ok := w.in.Session.Answer(it.ID); ok {
-			answer = questionnaire.AnswerText(it, a, l)
+		cells := []string{it.Text.In(pl), w.answerIn(it, pl)}
+		if l != pl {
+			cells = append(cells, w.answerIn(it, l))
 		}
-		p.SetFont("Helvetica", "", 7)
-		p.MultiCell(colWidth, 3.1, w.tr(it.Text.In(l)+" — "+answer), "", "L", false)
+		t.add(cells, "")
 	}
 	if help, ok := w.in.Session.Answer(questionnaire.HelpNow); ok && help.Code == "yes" {
-		p.SetFont("Helvetica", "B", 8)
-		p.MultiCell(colWidth, 4, w.tr(label(l, "help_pressed")), "", "L", false)
+		w.pdf.Ln(1)
+		w.para(w.label("help_pressed"), "B", 9)
 	}
+}
+
+func (w *writer) answerIn(it *questionnaire.Item, lang string) string {
+	if a, ok := w.in.Session.Answer(it.ID); ok {
+		return questionnaire.AnswerText(it, a, lang)
+	}
+	return label(lang, "not_answered")
+}
+
+// sectionRow is a title across the whole table, kept with the row after it.
+func (w *writer) sectionRow(t *grid, text, style string) {
+	p := w.pdf
+	p.SetFont(font, style, t.size+0.5)
+	lines := max(1, len(p.SplitText(printable(text), bodyWidth-2)))
+	h := float64(lines)*t.lineHeight() + 1.2
+	if h+t.height([]string{"x"}, "")+6 > w.room() {
+		p.AddPage()
+		t.draw(t.header, "B", true)
+		p.SetFont(font, style, t.size+0.5)
+	}
+	y := p.GetY()
+	p.SetFillColor(235, 235, 235)
+	p.Rect(margin, y, bodyWidth, h, "FD")
+	p.SetXY(margin+1, y+0.6)
+	w.multi(bodyWidth-2, t.lineHeight(), text, "", "L")
+	p.SetXY(margin, y+h)
 }

@@ -85,37 +85,54 @@ func mustContain(t *testing.T, text, want, what string) {
 	}
 }
 
-func TestPDFHasEverythingAProviderNeeds(t *testing.T) {
-	meds := []any{}
-	names := []string{"sertraline", "fluoxetine", "citalopram", "escitalopram", "venlafaxine", "duloxetine", "bupropion", "mirtazapine"}
-	for i, n := range names {
+// medicines is n antidepressant entries, each a different medicine, of
+// every kind of trial in turn.
+func medicines(n int) []any {
+	names := []string{"sertraline", "fluoxetine", "citalopram", "escitalopram", "venlafaxine", "duloxetine", "bupropion", "mirtazapine", "paroxetine", "desvenlafaxine"}
+	var meds []any
+	for i := range n {
 		weeks := []string{"8_plus", "6_7", "4_5", "unsure"}[i%4]
-		meds = append(meds, map[string]string{"med_name": n, "med_weeks": weeks, "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25", "med_stop_reason": "side_effects", "med_for_depression": "yes"})
+		meds = append(meds, map[string]string{"med_name": names[i%len(names)], "med_weeks": weeks, "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25", "med_stop_reason": "side_effects", "med_for_depression": "yes"})
 	}
-	cases := []struct {
-		name    string
-		changes map[string]any
-		pages   int
-	}{
-		{"minimal", nil, 2},
-		{"eight medicines and many flags", map[string]any{
-			"phq9_1": "3", "phq9_2": "3", "phq9_3": "3", "phq9_4": "3", "phq9_9": "1", "phq9_difficulty": "2",
-			"ad_any": "yes", "meds": meds, "high_bp": "uncontrolled", "heart_disease": "unsure", "aneurysm": "unsure",
-			"interacting_meds": []string{"benzodiazepine", "opioid"}, "goals": []string{"pain_relief", "at_home_ketamine"},
-			"gad7_1": "3", "gad7_2": "3", "gad7_3": "3", "gad7_4": "3",
-		}, 4},
-		{"crisis", map[string]any{"asq_1": "yes", "asq_5": "yes"}, 2},
+	return meds
+}
+
+// severe is a screening with many flags and n medicines.
+func severe(n int) map[string]any {
+	return map[string]any{
+		"phq9_1": "3", "phq9_2": "3", "phq9_3": "3", "phq9_4": "3", "phq9_9": "1", "phq9_difficulty": "2",
+		"ad_any": "yes", "meds": medicines(n), "high_bp": "uncontrolled", "heart_disease": "unsure", "aneurysm": "unsure",
+		"interacting_meds": []string{"benzodiazepine", "opioid"}, "goals": []string{"pain_relief", "at_home_ketamine"},
+		"gad7_1": "3", "gad7_2": "3", "gad7_3": "3", "gad7_4": "3",
 	}
-	for _, c := range cases {
+}
+
+// The README gives these page counts; TestREADMEPageCounts holds it to them.
+var pageCounts = []struct {
+	name    string
+	changes map[string]any
+	pages   int
+}{
+	{"minimal", nil, 3},
+	{"one medicine and many flags", severe(1), 4},
+	{"eight medicines and many flags", severe(8), 4},
+	{"crisis", map[string]any{"asq_1": "yes", "asq_5": "yes"}, 2},
+}
+
+func TestPDFHasEverythingAProviderNeeds(t *testing.T) {
+	for _, c := range pageCounts {
 		t.Run(c.name, func(t *testing.T) {
 			in := input(t, c.changes)
 			res := in.Session.Result()
 			pages := pdfPages(t, in)
 			all := strings.Join(pages, " ")
-			if len(pages) > c.pages {
-				t.Errorf("%d pages, want at most %d", len(pages), c.pages)
+			if len(pages) != c.pages {
+				t.Errorf("%d pages, want %d (the README says so)", len(pages), c.pages)
 			}
-			mustContain(t, all, res.Outcome.Headline.In("en"), "the headline")
+			first := pages[0]
+			mustContain(t, first, "KetaScreen: screening summary for the provider", "the provider's title on page 1")
+			mustContain(t, first, res.Outcome.ForProvider().In("en"), "the outcome in the provider's words on page 1")
+			mustContain(t, all, res.Outcome.Headline.In("en"), "the headline the person saw")
 			for _, s := range res.Scores {
 				if s.Score.Kind == questionnaire.CountEntries && !in.Session.Visible(s.Score.List.ID) {
 					continue // no medicine was asked about
@@ -123,14 +140,16 @@ func TestPDFHasEverythingAProviderNeeds(t *testing.T) {
 				mustContain(t, all, s.Score.Name.In("en"), "score "+s.Score.ID)
 			}
 			for _, f := range res.Flags {
-				mustContain(t, all, f.Flag.Text.In("en"), "flag "+f.Flag.ID)
+				mustContain(t, all, f.Flag.ForProvider().In("en"), "flag "+f.Flag.ID)
 			}
 			for _, in := range in.Session.Definition().Instruments {
 				mustContain(t, all, in.Attribution.In("en"), "the attribution of "+in.ID)
 			}
-			mustContain(t, all, "Safety screen", "the safety screen")
+			mustContain(t, first, "Safety screen", "the safety screen on page 1")
 			mustContain(t, all, "Thoughts that you would be better off dead", "the item 9 answer")
-			mustContain(t, all, "5f0c7a8e-2b1d-4c3e-9f00-123456789abc", "the response id")
+			mustContain(t, first, "5f0c7a8e-2b1d-4c3e-9f00-123456789abc", "the response id on page 1")
+			mustContain(t, all, "What the person was told", "the person's part")
+			mustContain(t, all, "Every question asked and its answer", "the appendix")
 			for i, p := range pages {
 				if !strings.Contains(p, "This is a screening, not a diagnosis.") || !strings.Contains(p, fmt.Sprintf("Page %d of %d", i+1, len(pages))) {
 					t.Errorf("page %d lacks the disclaimer or its number: %.200q", i+1, p)
@@ -148,16 +167,172 @@ func TestPDFHasEverythingAProviderNeeds(t *testing.T) {
 	}
 }
 
-func TestPDFWithInitials(t *testing.T) {
-	in := input(t, nil)
-	in.Initials = "J.Q."
-	if all := strings.Join(pdfPages(t, in), " "); !strings.Contains(all, "Initials: J.Q.") {
-		t.Error("initials missing")
+// TestPDFScoreTable: page 1 has each instrument with its item scores, the
+// total against its range, the band and the cut-off, and the time with its
+// time zone.
+func TestPDFScoreTable(t *testing.T) {
+	in := input(t, severe(1))
+	in.Created = time.Date(2026, 11, 26, 14, 5, 0, 0, time.FixedZone("CET", 3600))
+	res := in.Session.Result()
+	phq, gad := res.Score("phq9"), res.Score("gad7")
+	rows := tableRows(pdfLayout(t, in)[0])
+	for _, want := range []string{
+		"Instrument 1 2 3 4 5 6 7 8 9 Total (range) Band or result Cut-off",
+		fmt.Sprintf("PHQ-9 depression score %s %d (0–27) %s", itemCells(in, "phq9"), phq.Value, phq.Band.Text.In("en")),
+		fmt.Sprintf("GAD-7 anxiety score %s %d (0–21) %s ≥ 10 warrants", itemCells(in, "gad7"), gad.Value, gad.Band.Text.In("en")),
+		// The calm adult reports no trauma: a score of 0, the items not asked.
+		fmt.Sprintf("PC-PTSD-5 trauma 0 (0–5) negative ≥ %d positive", *in.Session.Definition().Setting("pcptsd5_cutoff").Number),
+		"ASQ suicide risk screen N N N N negative any yes to 1–4",
+		"Completed: 2026-11-26 14:05 CET (UTC+01:00)",
+	} {
+		if !slices.ContainsFunc(rows, func(r string) bool { return strings.HasPrefix(r, want) }) {
+			t.Errorf("page 1 has no line starting %q:\n%s", want, strings.Join(rows, "\n"))
+		}
 	}
-	in.Initials = ""
-	if all := strings.Join(pdfPages(t, in), " "); !strings.Contains(all, "Initials: not given") {
-		t.Error("no name should be recorded when none is typed")
+	mustContain(t, normalize(pdfLayout(t, in)[0]), "≥ 10 screen positive", "the PHQ-9 cut-off")
+
+	in = input(t, map[string]any{"pcptsd5_trauma": "yes", "pcptsd5_1": "yes", "pcptsd5_2": "yes", "pcptsd5_3": "no", "pcptsd5_4": "yes", "pcptsd5_5": "no"})
+	rows = tableRows(pdfLayout(t, in)[0])
+	if want := "PC-PTSD-5 trauma 1 1 0 1 0 3 (0–5) positive"; !slices.ContainsFunc(rows, func(r string) bool { return strings.HasPrefix(r, want) }) {
+		t.Errorf("page 1 has no line starting %q:\n%s", want, strings.Join(rows, "\n"))
 	}
+}
+
+// pdfLayout is the text of each page with its layout kept, so a table row
+// is a line.
+func pdfLayout(t *testing.T, in Input) []string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed; make test installs it")
+	}
+	data, err := PDF(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "summary.pdf")
+	os.WriteFile(path, data, 0o600)
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(string(out), "\f")
+}
+
+// tableRows is a page's lines with their runs of spaces made one.
+func tableRows(page string) []string {
+	var rows []string
+	for _, line := range strings.Split(page, "\n") {
+		rows = append(rows, strings.TrimSpace(normalize(line)))
+	}
+	return rows
+}
+
+// itemCells is what the score table's row shows for a sum score's items.
+func itemCells(in Input, score string) string {
+	var cells []string
+	for _, it := range in.Session.Definition().Score(score).Items {
+		a, _ := in.Session.Answer(it.ID)
+		cells = append(cells, a.Code)
+	}
+	return strings.Join(cells, " ")
+}
+
+// TestPDFLongMedicineTable: twenty medicines run over pages, each page of
+// the table starting with its header, and every one is printed.
+func TestPDFLongMedicineTable(t *testing.T) {
+	in := input(t, severe(20))
+	pages := pdfPages(t, in)
+	header := "Medicine Time at the intended dose"
+	rowsOn := 0
+	for i, p := range pages {
+		if strings.Contains(p, "Side effects") { // the "why stopped" column: only in the table's rows
+			rowsOn++
+			if !strings.Contains(p, header) {
+				t.Errorf("page %d has medicine rows but no header", i+1)
+			}
+		}
+	}
+	if rowsOn < 2 {
+		t.Errorf("twenty medicines fit on %d page(s); the test wants the table to run over pages", rowsOn)
+	}
+	all := strings.Join(pages, " ")
+	if got := strings.Count(all, "Sertraline (Zoloft)"); got < 2 {
+		t.Errorf("Sertraline is printed %d times; it is two of the twenty entries", got)
+	}
+	mustContain(t, all, "Antidepressants listed: 20", "the tally")
+}
+
+// TestPDFInTheClinicsLanguage: a person who used Spanish on an
+// English-speaking clinic's kiosk gives the provider English pages, says
+// which language they used, keeps what they were told in Spanish and
+// prints each answer in both.
+func TestPDFInTheClinicsLanguage(t *testing.T) {
+	in := input(t, severe(1))
+	in.Lang, in.RecordLang = "es", "en"
+	in.Session.SetLanguage("es")
+	in.Kiosk, in.KioskName = true, "waiting-room-1"
+	res := in.Session.Result()
+	pages := pdfPages(t, in)
+	all := strings.Join(pages, " ")
+	first := pages[0]
+	mustContain(t, first, "KetaScreen: screening summary for the provider", "the English title")
+	mustContain(t, first, "Language of the screening: Español", "the person's language")
+	mustContain(t, first, "Kiosk: waiting-room-1", "the kiosk")
+	mustContain(t, first, res.Outcome.ForProvider().In("en"), "the English outcome")
+	mustContain(t, all, "The result and reasons as the screen gave them to the person, in the language of the screening (Español).", "the person's part")
+	mustContain(t, all, res.Outcome.Headline.In("es"), "the Spanish headline the person saw")
+	mustContain(t, all, "Question Answer As answered (Español)", "the appendix's header")
+	mustContain(t, all, "Little interest or pleasure in doing things Nearly every day Casi todos los días", "an answer in both languages")
+	if strings.Contains(first, "Puntuación de depresión PHQ-9") {
+		t.Error("page 1 is in Spanish")
+	}
+}
+
+// cyrillic spells Latin letters in Cyrillic ones, to stand for a language
+// outside Latin-1.
+var cyrillic = strings.NewReplacer("a", "а", "b", "б", "c", "ц", "d", "д", "e", "е", "i", "и", "l", "л", "m", "м", "n", "н", "o", "о", "p", "п", "r", "р", "s", "с", "t", "т", "u", "у", "v", "в")
+
+// TestPDFPrintsALanguageOutsideLatin1: with every Spanish wording of the
+// definition spelt in Cyrillic, the PDF carries that text (pdftotext reads
+// it back), so a language's script needs text, not code.
+func TestPDFPrintsALanguageOutsideLatin1(t *testing.T) {
+	src := regexp.MustCompile(`es: "((?:[^"\\]|\\.)*)"`).ReplaceAllStringFunc(string(mustRead(t, "../assets/questionnaire.yaml")), func(m string) string {
+		return `es: "` + cyrillic.Replace(m[5:len(m)-1]) + `"`
+	})
+	def, err := questionnaire.Load("cyrillic.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := input(t, severe(1))
+	in.Session = questionnaire.NewSessionWith(def, in.Session.Answers())
+	in.Lang = "es"
+	res := in.Session.Result()
+	all := strings.Join(pdfPages(t, in), " ")
+	for _, want := range []string{res.Outcome.ForProvider().In("es"), res.Outcome.Headline.In("es"), def.Score("phq9").Name.In("es")} {
+		if !strings.ContainsAny(want, "абцдеилмнопрсту") {
+			t.Fatalf("the test text %q is not in Cyrillic", want)
+		}
+		mustContain(t, all, want, "the Cyrillic "+want)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestPDFTakesAnyCharacter: a name typed with an emoji (beyond the font's
+// table) prints as a question mark rather than failing.
+func TestPDFTakesAnyCharacter(t *testing.T) {
+	in := input(t, map[string]any{"ad_any": "yes", "meds": []any{map[string]string{"med_name": "other", "med_other_name": "pill 💊 ñandú Ωμέγα", "med_weeks": "8_plus", "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25"}}})
+	in.Initials = "Zoë 😀"
+	all := strings.Join(pdfPages(t, in), " ")
+	mustContain(t, all, "pill ? ñandú Ωμέγα", "the typed name")
+	mustContain(t, all, "Initials: Zoë ?", "the initials")
 }
 
 func TestFHIRResponseRoundTrips(t *testing.T) {
@@ -288,7 +463,7 @@ func TestSpanishPDF(t *testing.T) {
 	in.Lang = "es"
 	in.Session.SetLanguage("es")
 	all := strings.Join(pdfPages(t, in), " ")
-	for _, want := range []string{"KetaScreen: resumen para su proveedor", "Esto es una evaluación, no un diagnóstico.", "La evaluación de trauma (PC-PTSD-5) no se realizó", "Elaborado por los doctores Robert L. Spitzer"} {
+	for _, want := range []string{"KetaScreen: resumen de la evaluación para el proveedor", "Lo que se le dijo a la persona", "Cada pregunta hecha y su respuesta", "Puntuación de depresión PHQ-9", "Punto de corte", "Esto es una evaluación, no un diagnóstico.", "La evaluación de trauma (PC-PTSD-5) no se realizó", "Elaborado por los doctores Robert L. Spitzer"} {
 		mustContain(t, all, want, "Spanish "+want)
 	}
 }
@@ -298,19 +473,19 @@ func TestSpanishPDF(t *testing.T) {
 // response carries the declined answer and no trauma item.
 func TestDeclinedTraumaScreenIsNotCompletedInPDFAndFHIR(t *testing.T) {
 	for _, c := range []struct{ lang, notCompleted, flag string }{
-		{"en", "PC-PTSD-5 trauma screen: not completed", "The trauma screen (PC-PTSD-5) was not completed."},
-		{"es", "Evaluación de trauma PC-PTSD-5: no completada", "La evaluación de trauma (PC-PTSD-5) no se completó."},
+		{"en", "PC-PTSD-5 trauma not completed", "PC-PTSD-5 not completed (declined or not asked); this is not a negative screen."},
+		{"es", "Evaluación de trauma no completada", "PC-PTSD-5 no completada (rechazada o no preguntada); no es un resultado negativo."},
 	} {
 		in := input(t, map[string]any{"pcptsd5_trauma": "prefer_not"})
-		in.Lang = c.lang
-		in.Session.SetLanguage("en") // answered in English, summarised in the clinic's language
+		in.RecordLang = c.lang // answered in English, summarised in the clinic's language
 		all := strings.Join(pdfPages(t, in), " ")
-		mustContain(t, all, c.notCompleted, c.lang+": the trauma score")
+		rows := tableRows(pdfLayout(t, in)[0])
+		if !slices.ContainsFunc(rows, func(r string) bool { return strings.HasPrefix(r, c.notCompleted) }) {
+			t.Errorf("%s: page 1 has no line starting %q:\n%s", c.lang, c.notCompleted, strings.Join(rows, "\n"))
+		}
 		mustContain(t, all, c.flag, c.lang+": the ptsd_not_completed flag")
-		for _, wrong := range []string{"0 of 5", "0 de 5"} {
-			if strings.Contains(all, "PC-PTSD-5 trauma screen: "+wrong) || strings.Contains(all, "PC-PTSD-5: "+wrong) {
-				t.Errorf("%s: the declined screen is printed as a score %q", c.lang, wrong)
-			}
+		if regexp.MustCompile(`PC-PTSD-5[^0-9]*0 \(0–5\)`).MatchString(all) {
+			t.Errorf("%s: the declined screen is printed as a score", c.lang)
 		}
 		mustContain(t, all, in.Session.Definition().Text(questionnaire.TextASQSelfAdministered).In(c.lang), c.lang+": the ASQ note")
 		data, err := json.Marshal(Response(in))
