@@ -621,15 +621,17 @@ func (w *writer) itemsOf(title string, items []*questionnaire.Item) {
 	}
 }
 
-// personPart starts a new page with what the screen told the person, in
-// their language: the result, the reasons tied to their answers, and what
+// personPart is what the screen told the person, after the provider's
+// part, in their language: the result, the reasons tied to their answers, and what
 // it said about ketamine.
 func (w *writer) personPart() {
 	l := w.in.Lang
 	if w.res.Outcome == nil {
 		return
 	}
-	w.pdf.AddPage()
+	if w.room() < 60 { // the result and the first reason together
+		w.pdf.AddPage()
+	}
 	w.heading(w.label("person_part"))
 	if l != w.pl {
 		w.para(fmt.Sprintf(w.label("person_part_lang"), label(l, "language_name")), "I", 8.5)

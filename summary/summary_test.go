@@ -119,6 +119,23 @@ var pageCounts = []struct {
 	{"crisis", map[string]any{"asq_1": "yes", "asq_5": "yes"}, 2},
 }
 
+// TestREADMEPageCounts: the README gives the page counts pageCounts checks.
+func TestREADMEPageCounts(t *testing.T) {
+	readme := normalize(string(mustRead(t, "../README.md")))
+	for _, want := range []string{"A typical screening is **3 pages** when nothing is flagged", "**4 pages** with a treatment history and several flags (up to eight medicines", "fits on **2 pages**"} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("the README no longer says %q; keep it and pageCounts in step", want)
+		}
+	}
+	pages := map[string]int{}
+	for _, c := range pageCounts {
+		pages[c.name] = c.pages
+	}
+	if pages["minimal"] != 3 || pages["eight medicines and many flags"] != 4 || pages["crisis"] != 2 {
+		t.Errorf("pageCounts %v no longer match the README", pages)
+	}
+}
+
 func TestPDFHasEverythingAProviderNeeds(t *testing.T) {
 	for _, c := range pageCounts {
 		t.Run(c.name, func(t *testing.T) {
