@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"ketascreen/assets"
 	"ketascreen/questionnaire"
 	"ketascreen/records"
 	"ketascreen/summary"
@@ -56,6 +57,7 @@ func Check(args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitInvalid
 	}
+	warnUnprintable(fs.Arg(0), def.File, stderr)
 	failures := def.RunExamples()
 	for _, f := range failures {
 		fmt.Fprintln(stderr, f.Error())
@@ -79,6 +81,22 @@ func Check(args []string, stdout, stderr io.Writer) int {
 		return ExitInvalid
 	}
 	return ExitOK
+}
+
+// warnUnprintable warns of characters the summary PDF's font cannot draw
+// (a language in a script it lacks): the screens still show them, but the
+// PDF would not. A warning, not a failure.
+func warnUnprintable(path, name string, stderr io.Writer) {
+	src := assets.Questionnaire
+	if path != "" {
+		var err error
+		if src, err = os.ReadFile(path); err != nil {
+			return // Open read it a moment ago; it reported any problem
+		}
+	}
+	for _, g := range summary.Unprintable(src) {
+		fmt.Fprintf(stderr, "%s:%d: warning: the summary PDF cannot print %q (U+%04X): its font, DejaVu Sans, has no such character, so the PDF shows a box or a question mark there\n", name, g.Line, string(g.Rune), g.Rune)
+	}
 }
 
 // Uncovered lists the rules and flags no example makes fire. Every rule must

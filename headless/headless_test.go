@@ -249,3 +249,26 @@ func TestCheckFailsWhenARuleHasNoExample(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, out.String(), errOut.String())
 	}
 }
+
+// A wording in a script the PDF's font lacks is a warning with its line;
+// the definition stays valid.
+func TestCheckWarnsOfCharactersThePDFCannotPrint(t *testing.T) {
+	src := strings.Replace(string(assets.Questionnaire), `es: "Su seguridad"`, `es: "Su seguridad सुरक्षा"`, 1)
+	p := filepath.Join(t.TempDir(), "hindi.yaml")
+	if err := os.WriteFile(p, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(src[:strings.Index(src, "सुरक्षा")], "\n") + 1
+	var out, errOut bytes.Buffer
+	if code := Check([]string{p}, &out, &errOut); code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	if want := fmt.Sprintf("%s:%d: warning: the summary PDF cannot print \"स\" (U+0938)", p, line); !strings.Contains(errOut.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
+	}
+	var quiet bytes.Buffer
+	Check(nil, &bytes.Buffer{}, &quiet)
+	if strings.Contains(quiet.String(), "warning") {
+		t.Errorf("the built-in definition gives warnings:\n%s", quiet.String())
+	}
+}
