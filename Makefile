@@ -4,7 +4,7 @@
 GO ?= go
 BIN := bin/ketascreen
 
-.PHONY: fhir-tools run test build deps check fmt-check vet lint unit soak window dist dist-check bench fuzz screenshots sample-pdf install clean
+.PHONY: fhir-tools run test build deps check fmt-check vet lint unit soak window dist dist-check bench fuzz screenshots sample-pdf lhc-screenshot install clean
 
 run: deps
 	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
@@ -65,6 +65,22 @@ check:
 sample-pdf: deps
 	$(GO) run . score --pdf docs/sample-summary.pdf --fhir docs/sample-fhir-bundle.json headless/testdata/trd-severe.json > /dev/null
 	@echo wrote docs/sample-summary.pdf and docs/sample-fhir-bundle.json
+
+# The exported SDC Questionnaire loaded into NLM's LHC-Forms (lforms 40.1.3,
+# its prebuilt package only, unpacked from the npm registry) in headless
+# Chromium, with the first answers of tools/lhcforms/steps.json typed in:
+# writes docs/lhc-forms-full.png and prints what the form shows and computed.
+LFORMS_VERSION = 40.1.3
+lhc-screenshot: deps
+	@bash scripts/ensure-deps.sh bench
+	npm ci --prefix tools/lhcforms --no-audit --no-fund --loglevel=error
+	@if [ ! -f tools/lhcforms/lforms/package.json ] || ! grep -q '"version": "$(LFORMS_VERSION)"' tools/lhcforms/lforms/package.json; then \
+	  rm -rf tools/lhcforms/lforms && mkdir -p tools/lhcforms/lforms && \
+	  cd tools/lhcforms && npm pack --silent lforms@$(LFORMS_VERSION) >/dev/null && \
+	  tar xzf lforms-$(LFORMS_VERSION).tgz --strip-components=1 -C lforms && rm lforms-$(LFORMS_VERSION).tgz; \
+	fi
+	$(GO) run . export-fhir-questionnaire > tools/lhcforms/questionnaire.json
+	cd tools/lhcforms && node shot.mjs questionnaire.json steps.json ../../docs/lhc-forms-full.png
 
 # Every screen as a PNG in docs/screenshots, drawn by Fyne's test driver.
 screenshots:
