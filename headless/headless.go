@@ -165,25 +165,7 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "--pdf-lang %q is not a language of the questionnaire (%s)\n", *pdfLang, strings.Join(def.Languages, ", "))
 		return ExitInput
 	}
-	name := fs.Arg(0)
-	var data []byte
-	if name == "-" {
-		name = "standard input"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "reading the answers: %v\n", err)
-		return ExitInput
-	}
-	if summary.IsFHIR(data) {
-		if data, err = summary.AnswersFromResponse(def, data); err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", name, err)
-			return ExitInput
-		}
-	}
-	answers, err := questionnaire.ReadAnswers(name, data, def)
+	name, answers, err := readAnswers(def, fs.Arg(0), stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitInput
@@ -213,6 +195,30 @@ func Score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, string(out))
 	return ExitOK
+}
+
+// readAnswers reads an answers file, a FHIR QuestionnaireResponse or the
+// Bundle score --fhir writes, from the file named or standard input ("-"),
+// and returns the name to give it in messages.
+func readAnswers(def *questionnaire.Definition, name string, stdin io.Reader) (string, questionnaire.Answers, error) {
+	var data []byte
+	var err error
+	if name == "-" {
+		name = "standard input"
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return name, nil, fmt.Errorf("reading the answers: %w", err)
+	}
+	if summary.IsFHIR(data) {
+		if data, err = summary.AnswersFromResponse(def, data); err != nil {
+			return name, nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	answers, err := questionnaire.ReadAnswers(name, data, def)
+	return name, answers, err
 }
 
 // writeSummaries writes the PDF and FHIR files asked for, atomically.
