@@ -247,7 +247,9 @@ type Band struct {
 type Case struct {
 	Result string
 	When   *Condition
-	Text   Text
+	Text   Text // to the person
+	// Provider (optional) is the result in the provider summary's words.
+	Provider Text
 }
 
 // Score is a number or classification computed from answers.

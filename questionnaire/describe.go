@@ -19,6 +19,9 @@ type Words struct {
 	// Changed is an answer changed after the urgent screen was shown:
 	// "%s — first answer: %s; answer now: %s" (question, first, now).
 	Changed string
+	// ForProvider gives a classification (the ASQ's) in the provider
+	// summary's words rather than the person's.
+	ForProvider bool
 }
 
 // Label is an answer's text with its other names: "Sertraline (Zoloft)".
@@ -64,6 +67,9 @@ func ScoreText(s *ScoreResult, lang string, w Words) string {
 	}
 	switch s.Score.Kind {
 	case Classify:
+		if w.ForProvider {
+			return s.Score.ResultForProvider(s.Result).In(lang)
+		}
 		for _, c := range s.Score.Cases {
 			if c.Result == s.Result {
 				return c.Text.In(lang)

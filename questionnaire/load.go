@@ -703,11 +703,12 @@ func (l *loader) readScoreItems(m *ymap, s *Score, what string) {
 func (l *loader) readCases(m *ymap, s *Score, what string) {
 	u := l.unique("result of " + what)
 	for _, cn := range m.list("cases", true) {
-		cm := l.r.mapping(cn, "a case of "+what, "result", "when", keyText)
+		cm := l.r.mapping(cn, "a case of "+what, "result", "when", keyText, "provider")
 		c := &Case{}
 		var rn ast.Node
 		c.Result, rn = cm.str("result", true)
 		c.Text = cm.text(keyText, true)
+		c.Provider = cm.text("provider", false)
 		if w, wn := cm.str("when", true); wn != nil {
 			c.When = l.condition(w, wn, nil, what+": case "+c.Result)
 		}

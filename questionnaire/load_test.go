@@ -270,6 +270,11 @@ func TestDefaultDefinitionHasProviderWording(t *testing.T) {
 			t.Errorf("flag %s has no provider wording", f.ID)
 		}
 	}
+	for _, c := range def.Score("asq").Cases {
+		if c.Result != "negative" && len(c.Provider) == 0 {
+			t.Errorf("ASQ result %s has no provider wording", c.Result)
+		}
+	}
 	for _, id := range []string{"phq9", "gad7", "asq"} {
 		if len(def.Score(id).Cutoff) == 0 {
 			t.Errorf("score %s has no cut-off", id)

@@ -36,3 +36,14 @@ func (s *Score) Threshold() (op string, n int, ok bool) {
 	}
 	return "", 0, false
 }
+
+// ResultForProvider is a classify score's result in the provider summary's
+// words: its case's provider text, else the text the person saw.
+func (s *Score) ResultForProvider(result string) Text {
+	for _, c := range s.Cases {
+		if c.Result == result {
+			return orText(c.Provider, c.Text)
+		}
+	}
+	return s.OtherwiseText
+}

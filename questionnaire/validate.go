@@ -834,6 +834,7 @@ func (c *textChecker) scores() {
 		}
 		for _, cs := range s.Cases {
 			c.check(cs.Text, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, cs.Result))
+			c.check(cs.Provider, s.Pos, fmt.Sprintf("score %q: result %q: provider", s.ID, cs.Result))
 		}
 		c.check(s.OtherwiseText, s.Pos, fmt.Sprintf("score %q: result %q", s.ID, s.Otherwise))
 		for i, e := range s.NotCounted {

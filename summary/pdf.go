@@ -248,7 +248,15 @@ func (w *writer) result() {
 	}
 }
 
+// words are the words describing answers on the provider's pages.
 func (w *writer) words(lang string) questionnaire.Words {
+	words := w.personWords(lang)
+	words.ForProvider = true
+	return words
+}
+
+// personWords describe answers as the person was told them.
+func (w *writer) personWords(lang string) questionnaire.Words {
 	words := uitext.Answers(lang)
 	words.NotAnswered = label(lang, "not_answered") // lower case, within a line
 	return words
@@ -652,7 +660,7 @@ func (w *writer) personPart() {
 	w.heading(label(l, "why"))
 	for _, r := range w.res.Reasons {
 		w.para(r.Rule.ReasonFor(w.in.Kiosk).In(l), "B", 9)
-		for _, line := range w.in.Session.DescribeCauses(w.res, r.Causes, l, w.words(l)) {
+		for _, line := range w.in.Session.DescribeCauses(w.res, r.Causes, l, w.personWords(l)) {
 			w.bullet(line)
 		}
 	}

@@ -213,6 +213,18 @@ func TestPDFScoreTable(t *testing.T) {
 	if want := "PC-PTSD-5 trauma 1 1 0 1 0 3 (0–5) positive"; !slices.ContainsFunc(rows, func(r string) bool { return strings.HasPrefix(r, want) }) {
 		t.Errorf("page 1 has no line starting %q:\n%s", want, strings.Join(rows, "\n"))
 	}
+
+	// A positive ASQ in the provider's words, not the person's.
+	in = input(t, map[string]any{"asq_2": "yes", "asq_5": "no", "lethal_means": "no"})
+	layout := pdfLayout(t, in)[0]
+	if want := "ASQ suicide risk screen N Y N N N non-acute any yes to 1–4"; !slices.ContainsFunc(tableRows(layout), func(r string) bool { return strings.HasPrefix(r, want) }) {
+		t.Errorf("page 1 has no line starting %q:\n%s", want, layout)
+	}
+	page := normalize(pdfPages(t, in)[0])
+	mustContain(t, page, "ASQ suicide risk screen: non-acute positive (brief suicide safety assessment needed)", "the ASQ in the safety screen")
+	if strings.Contains(page, "check on your safety") {
+		t.Error("page 1 gives the ASQ result in the person's words")
+	}
 }
 
 // pdfLayout is the text of each page with its layout kept, so a table row
