@@ -325,13 +325,7 @@ var cyrillic = strings.NewReplacer("a", "а", "b", "б", "c", "ц", "d", "д", "
 // definition spelt in Cyrillic, the PDF carries that text (pdftotext reads
 // it back), so a language's script needs text, not code.
 func TestPDFPrintsALanguageOutsideLatin1(t *testing.T) {
-	src := regexp.MustCompile(`es: "((?:[^"\\]|\\.)*)"`).ReplaceAllStringFunc(string(mustRead(t, "../assets/questionnaire.yaml")), func(m string) string {
-		return `es: "` + cyrillic.Replace(m[5:len(m)-1]) + `"`
-	})
-	def, err := questionnaire.Load("cyrillic.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := cyrillicDefinition(t)
 	in := input(t, severe(1))
 	in.Session = questionnaire.NewSessionWith(def, in.Session.Answers())
 	in.Lang = "es"
