@@ -161,16 +161,38 @@ func (d *desktop) save(name string) string {
 // geometry is the app window's place and size on the screen.
 type geometry struct{ x, y, w, h int }
 
+// geometry reads xwininfo's absolute position: xdotool's getwindowgeometry
+// adds the window manager's frame offset twice under openbox (it says 9,58
+// for a window whose top-left pixel is at 8,36), which made the top of the
+// help button look cut off.
 func (d *desktop) geometry(win string) geometry {
 	var g geometry
-	for _, line := range strings.Split(d.xdotool("getwindowgeometry", win), "\n") {
-		line = strings.TrimSpace(line)
-		if v, ok := strings.CutPrefix(line, "Position: "); ok {
-			v, _, _ = strings.Cut(v, " ")
-			fmt.Sscanf(v, "%d,%d", &g.x, &g.y)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "xwininfo", "-id", win)
+	cmd.Env = append(os.Environ(), "DISPLAY="+d.display)
+	out, err := cmd.Output()
+	if err != nil {
+		d.t.Fatalf("xwininfo -id %s: %v", win, err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		key, value, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok {
+			continue
 		}
-		if v, ok := strings.CutPrefix(line, "Geometry: "); ok {
-			fmt.Sscanf(v, "%dx%d", &g.w, &g.h)
+		n, err := strconv.Atoi(strings.TrimSpace(value))
+		if err != nil {
+			continue
+		}
+		switch key {
+		case "Absolute upper-left X":
+			g.x = n
+		case "Absolute upper-left Y":
+			g.y = n
+		case "Width":
+			g.w = n
+		case "Height":
+			g.h = n
 		}
 	}
 	return g
