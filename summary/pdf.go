@@ -74,6 +74,7 @@ func WritePDF(out io.Writer, in Input) error {
 	w.safety()
 	w.scores()
 	w.flags()
+	w.basis()
 	for _, part := range w.def.Summary {
 		if part.Table != nil {
 			w.table(part)
@@ -214,8 +215,7 @@ func (w *writer) title() {
 	w.para(strings.Join(meta, "   "), "", 8.5)
 }
 
-// result is the outcome and the pathway as the provider reads them, and the
-// answers they rest on.
+// result is the outcome and the pathway as the provider reads them.
 func (w *writer) result() {
 	l := w.pl
 	w.heading(w.label("result"))
@@ -230,6 +230,13 @@ func (w *writer) result() {
 	if w.res.Pathway != nil && w.res.Pathway != w.res.Outcome {
 		w.para(w.label("pathway")+": "+w.res.Pathway.ForProvider().In(l), "B", 9.5)
 	}
+}
+
+// basis lists the answers the result rests on, each once. It comes after
+// the flags, so that a long treatment history does not push the scores,
+// the safety screen and the flags off page 1.
+func (w *writer) basis() {
+	l := w.pl
 	var causes []string
 	seen := map[string]bool{}
 	for _, r := range w.res.Reasons {
@@ -241,7 +248,7 @@ func (w *writer) result() {
 		}
 	}
 	if len(causes) > 0 {
-		w.para(w.label("based_on"), "", 9)
+		w.heading(w.label("based_on"))
 		for _, line := range causes {
 			w.bullet(line)
 		}
