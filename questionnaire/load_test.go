@@ -245,6 +245,13 @@ func TestScoreRangeAndThreshold(t *testing.T) {
 	if op, n, ok := def.Score("pcptsd5").Threshold(); !ok || op != ">=" || n != *def.Setting("pcptsd5_cutoff").Number {
 		t.Errorf("PC-PTSD-5 threshold = %q %d %v; want >= the pcptsd5_cutoff setting", op, n, ok)
 	}
+	var asq []string
+	for _, it := range def.Score("asq").ItemsRead() {
+		asq = append(asq, it.ID)
+	}
+	if got := strings.Join(asq, " "); got != "asq_1 asq_2 asq_3 asq_4 asq_5" {
+		t.Errorf("the ASQ reads %s, want asq_1 … asq_5 in order", got)
+	}
 	if _, _, ok := def.Score("phq9").Threshold(); ok {
 		t.Error("PHQ-9 has a threshold but no positive condition")
 	}

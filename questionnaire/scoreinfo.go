@@ -1,6 +1,10 @@
 package questionnaire
 
-import "strconv"
+import (
+	"cmp"
+	"slices"
+	"strconv"
+)
 
 // Range is the lowest and highest value a sum or count score can take
 // (PHQ-9: 0 and 27); ok is false for other kinds.
@@ -46,4 +50,30 @@ func (s *Score) ResultForProvider(result string) Text {
 		}
 	}
 	return s.OtherwiseText
+}
+
+// ItemsRead are the questions a score is made from, in the order they are
+// asked: a sum's or count's own items, else the items its cases read (the
+// ASQ's five questions). The provider summary prints them in its score
+// table.
+func (s *Score) ItemsRead() []*Item {
+	if len(s.Items) > 0 {
+		return s.Items
+	}
+	var items []*Item
+	seen := map[any]bool{}
+	for _, c := range s.Cases {
+		if c.When == nil {
+			continue
+		}
+		for _, it := range dependencies(c.When.root, seen) {
+			if !slices.Contains(items, it) {
+				items = append(items, it)
+			}
+		}
+	}
+	slices.SortStableFunc(items, func(a, b *Item) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Column, b.Pos.Column))
+	})
+	return items
 }

@@ -50,7 +50,6 @@ const (
 	pageWidth  = 215.9
 	bodyWidth  = pageWidth - 2*margin
 	footerRoom = 34.0
-	lineHeight = 5.0
 	font       = "DejaVu"
 	tableSize  = 7.5 // the medicine table's text
 )
@@ -240,7 +239,7 @@ func (w *writer) basis() {
 	var causes []string
 	seen := map[string]bool{}
 	for _, r := range w.res.Reasons {
-		for _, line := range w.in.Session.DescribeCauses(w.res, r.Causes, l, w.words(l)) {
+		for _, line := range w.in.Session.DescribeCauses(w.res, r.Causes, l, w.words()) {
 			if !seen[line] {
 				seen[line] = true
 				causes = append(causes, line)
@@ -256,8 +255,8 @@ func (w *writer) basis() {
 }
 
 // words are the words describing answers on the provider's pages.
-func (w *writer) words(lang string) questionnaire.Words {
-	words := w.personWords(lang)
+func (w *writer) words() questionnaire.Words {
+	words := w.personWords(w.pl)
 	words.ForProvider = true
 	return words
 }
@@ -289,7 +288,7 @@ func (w *writer) flags() {
 // safety gives the safety screen's results whatever they are, so that a
 // provider never has to look for them.
 func (w *writer) safety() {
-	lines := w.in.Session.SafetyLines(w.res, w.pl, w.words(w.pl))
+	lines := w.in.Session.SafetyLines(w.res, w.pl, w.words())
 	if len(lines) == 0 || w.res.Outcome == nil {
 		return
 	}
@@ -299,23 +298,8 @@ func (w *writer) safety() {
 	}
 }
 
-// scoreItems are the items a score's table row shows: its own for a sum or
-// count, else those of the instrument it scores (the ASQ's five).
-func (w *writer) scoreItems(s *questionnaire.Score) []*questionnaire.Item {
-	if len(s.Items) > 0 {
-		return s.Items
-	}
-	var items []*questionnaire.Item
-	for _, it := range w.def.Items {
-		if it.Instrument != nil && it.Instrument.ID == s.ID {
-			items = append(items, it)
-		}
-	}
-	return items
-}
-
 // itemScore is one item's cell: its points in a sum, 1 or 0 in a count,
-// yes or no otherwise; "–" when shown and not answered, blank when not
+// yes or no otherwise (the ASQ); "–" when shown and not answered, blank when not
 // asked.
 func (w *writer) itemScore(s *questionnaire.Score, it *questionnaire.Item) string {
 	a, ok := w.in.Session.Answer(it.ID)
@@ -328,7 +312,7 @@ func (w *writer) itemScore(s *questionnaire.Score, it *questionnaire.Item) strin
 		return a.Code
 	case s.Kind == questionnaire.Count && a.Code == s.CountCode:
 		return "1"
-	case s.Kind == questionnaire.Count && a.Code == "no":
+	case s.Kind == questionnaire.Count:
 		return "0"
 	case a.Code == "yes":
 		return w.label("yes_short")
@@ -355,7 +339,7 @@ func (w *writer) cutoff(s *questionnaire.Score) string {
 func (w *writer) scoreRow(sr *questionnaire.ScoreResult, columns int) []string {
 	s := sr.Score
 	cells := []string{s.Name.In(w.pl)}
-	items := w.scoreItems(s)
+	items := s.ItemsRead()
 	for i := range columns {
 		text := ""
 		if i < len(items) {
@@ -368,7 +352,7 @@ func (w *writer) scoreRow(sr *questionnaire.ScoreResult, columns int) []string {
 	case sr.NotCompleted:
 		total = w.label("not_completed")
 	case s.Kind == questionnaire.Classify:
-		total = questionnaire.ScoreText(sr, w.pl, w.words(w.pl))
+		total = questionnaire.ScoreText(sr, w.pl, w.words())
 	default:
 		_, hi, _ := s.Range()
 		total = fmt.Sprintf("%d (0–%d)", sr.Value, hi)
@@ -402,7 +386,7 @@ func (w *writer) scores() {
 			continue
 		}
 		shown = append(shown, s)
-		columns = max(columns, len(w.scoreItems(s.Score)))
+		columns = max(columns, len(s.Score.ItemsRead()))
 	}
 	if len(shown) > 0 {
 		const nameWidth, itemWidth, totalWidth, bandWidth = 40.0, 6.4, 30.0, 27.0

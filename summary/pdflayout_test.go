@@ -1,9 +1,6 @@
 package summary
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -99,22 +96,13 @@ func headingsOf(in Input) map[string]string {
 // within the margins, and above the footer unless it is the footer's.
 func checkNothingIsCut(t *testing.T, in Input) {
 	t.Helper()
-	data, err := PDF(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "s.pdf")
-	os.WriteFile(path, data, 0o600)
-	out, err := exec.Command("pdftotext", "-bbox", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := strings.Join(pdftotext(t, in, "-bbox"), "")
 	const mm = 72 / 25.4
 	left, right := margin*mm-1, (pageWidth-margin)*mm+1
 	bodyEnd := (279.4 - footerRoom) * mm // US Letter is 279.4 mm tall
 	footerStart := (279.4 - footerRoom + 3) * mm
 	word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
-	for _, m := range word.FindAllStringSubmatch(string(out), -1) {
+	for _, m := range word.FindAllStringSubmatch(out, -1) {
 		x0, _ := strconv.ParseFloat(m[1], 64)
 		y0, _ := strconv.ParseFloat(m[2], 64)
 		x1, _ := strconv.ParseFloat(m[3], 64)

@@ -1,7 +1,6 @@
 package summary
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -47,24 +46,33 @@ func input(t testing.TB, changes map[string]any) Input {
 		Created: time.Date(2026, 11, 26, 14, 5, 0, 0, time.UTC)}
 }
 
-// pdfPages writes the PDF and reads back the text of each page, cropped to
-// the page: text that ran off the page would be missing.
-func pdfPages(t *testing.T, in Input) []string {
+// pdftotext writes the PDF and reads it back with pdftotext and the
+// options given, as the text of each page.
+func pdftotext(t *testing.T, in Input, options ...string) []string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed; make test installs it")
 	}
-	var buf bytes.Buffer
-	if err := WritePDF(&buf, in); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "summary.pdf")
-	os.WriteFile(path, buf.Bytes(), 0o600)
-	out, err := exec.Command("pdftotext", "-x", "0", "-y", "0", "-W", "612", "-H", "792", path, "-").Output()
+	data, err := PDF(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+	path := filepath.Join(t.TempDir(), "summary.pdf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", append(options, path, "-")...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+}
+
+// pdfPages is the text of each page, cropped to the page (text that ran
+// off the page would be missing) and with wrapped lines joined.
+func pdfPages(t *testing.T, in Input) []string {
+	t.Helper()
+	pages := pdftotext(t, in, "-x", "0", "-y", "0", "-W", "612", "-H", "792")
 	for i := range pages {
 		pages[i] = normalize(pages[i])
 	}
@@ -231,20 +239,7 @@ func TestPDFScoreTable(t *testing.T) {
 // is a line.
 func pdfLayout(t *testing.T, in Input) []string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed; make test installs it")
-	}
-	data, err := PDF(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "summary.pdf")
-	os.WriteFile(path, data, 0o600)
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Split(string(out), "\f")
+	return pdftotext(t, in, "-layout")
 }
 
 // tableRows is a page's lines with their runs of spaces made one.
