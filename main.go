@@ -103,6 +103,13 @@ func main() {
 	cfg, err := kiosk.Open(*configPath, def.Languages)
 	exitOn(err)
 	if *kioskMode || cfg != nil && cfg.Kiosk {
+		if !kiosk.HasCacheLifetime() {
+			// Fyne reads its cache lifetime before main runs: start again
+			// with the kiosk's, before the alert's start-up test is sent.
+			if err := startup.Restart(kiosk.CacheEnv()); err != nil {
+				log.Printf("starting again with %s: %v (the kiosk keeps Fyne's one-minute cache)", kiosk.CacheEnv(), err)
+			}
+		}
 		exitOn(kiosk.Ready(cfg, *configPath))
 		exitOn(kiosk.TestAlert(cfg, time.Now()))
 		opts.Kiosk = kioskOptions(cfg)
@@ -162,7 +169,13 @@ func runGUI(def *questionnaire.Definition, lang string, opts screens.Options) {
 		}
 	}()
 	a := app.NewWithID(appID)
-	a.Lifecycle().SetOnStarted(held.Release)
+	a.Lifecycle().SetOnStarted(func() {
+		held.Release()
+		// Reading the definition and building the first screen leave some
+		// megabytes of garbage that Go would otherwise keep as its heap's
+		// high-water mark; give it back once the first frame is up.
+		time.AfterFunc(time.Second, kiosk.ReleaseMemory)
+	})
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(screens.Theme())
 	w := a.NewWindow("KetaScreen")

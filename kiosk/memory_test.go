@@ -2,7 +2,9 @@ package kiosk
 
 import (
 	"runtime"
+	"strings"
 	"testing"
+	"time"
 )
 
 var sink [][]byte
@@ -17,5 +19,21 @@ func TestReleaseMemoryGivesTheFreedHeapBack(t *testing.T) {
 	runtime.ReadMemStats(&m)
 	if kept := m.HeapIdle - m.HeapReleased; kept > 16<<20 {
 		t.Errorf("%.1f MB of free heap still held after ReleaseMemory", float64(kept)/1e6)
+	}
+}
+
+func TestTheKioskCacheLifetimeIsReadFromFyneCache(t *testing.T) {
+	t.Setenv(FyneCacheVar, "")
+	if FyneCacheLifetime() != time.Minute || HasCacheLifetime() {
+		t.Errorf("unset: %v, has the kiosk's %v", FyneCacheLifetime(), HasCacheLifetime())
+	}
+	t.Setenv(FyneCacheVar, "soon")
+	if FyneCacheLifetime() != time.Minute {
+		t.Errorf("unreadable: %v, want Fyne's minute", FyneCacheLifetime())
+	}
+	key, value, _ := strings.Cut(CacheEnv(), "=")
+	t.Setenv(key, value)
+	if !HasCacheLifetime() || CacheLifetime <= 10*time.Second {
+		t.Errorf("%s: has the kiosk's lifetime %v; a lifetime of %v must stay above Fyne's 10 s clean interval", CacheEnv(), HasCacheLifetime(), CacheLifetime)
 	}
 }
