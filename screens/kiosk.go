@@ -23,6 +23,10 @@ type KioskOptions struct {
 	// memory the person used back to the system; nil means
 	// kiosk.ReleaseMemory.
 	Release func()
+	// CacheLifetime is how long Fyne keeps a screen's renderers after it
+	// was last drawn in this process; zero means kiosk.FyneCacheLifetime.
+	// The tidy-up after a wipe waits for it.
+	CacheLifetime time.Duration
 }
 
 // AlertSender sends staff alerts; *kiosk.Alerter is the real one.
@@ -65,6 +69,9 @@ func newKioskState(ui *UI, opts KioskOptions) *kioskState {
 	}
 	if k.opts.Release == nil {
 		k.opts.Release = kiosk.ReleaseMemory
+	}
+	if k.opts.CacheLifetime == 0 {
+		k.opts.CacheLifetime = kiosk.FyneCacheLifetime()
 	}
 	k.useAlerter(opts.Alerter)
 	k.pin = kiosk.NewPINGuard(k.clock, opts.Config.PINHash)
@@ -170,16 +177,15 @@ func (k *kioskState) wipe() {
 	// clears them before any reuse.
 	go k.opts.Release()
 	kiosk.Stop(k.tidy)
-	k.tidy = k.after(tidyAfter, k.tidyUp)
+	k.tidy = k.after(k.tidyAfter(), k.tidyUp)
 }
 
 // tidyAfter is how long after a wipe the kiosk lets Fyne forget the last
 // person's screens: Fyne keeps a screen's widgets and textures for its cache
-// lifetime after it was last drawn (20 s in a kiosk, kiosk.CacheLifetime;
-// otherwise a minute) and drops them only when it paints, at most every
+// lifetime after it was last drawn (20 s in a kiosk, kiosk.CacheLifetime) and drops them only when it paints, at most every
 // 10 s, and an attract screen that nobody touches never paints. The margin
 // lets the last frames of the wipe age past the lifetime too.
-var tidyAfter = kiosk.FyneCacheLifetime() + 5*time.Second
+func (k *kioskState) tidyAfter() time.Duration { return k.opts.CacheLifetime + 5*time.Second }
 
 // tidyUp repaints the attract screen once, if it is still showing, so that
 // Fyne frees the previous person's screens (widgets holding their answers,

@@ -70,7 +70,7 @@ func newSizedKioskDriver(t *testing.T, size fyne.Size) *kioskDriver {
 	t.Helper()
 	kd := &kioskDriver{clock: kiosk.NewManualClock(), alerts: &recordedAlerts{}}
 	cfg := &kiosk.Config{ClinicName: "Riverside Clinic", Name: "waiting-room-1", PINHash: staffHash}
-	kd.driver = newSizedDriver(t, size, Options{Kiosk: &KioskOptions{Config: cfg, Clock: kd.clock, Alerter: kd.alerts, Quit: func() { kd.quit = true }, Release: func() { kd.releases.Add(1) }}})
+	kd.driver = newSizedDriver(t, size, Options{Kiosk: &KioskOptions{Config: cfg, Clock: kd.clock, Alerter: kd.alerts, Quit: func() { kd.quit = true }, Release: func() { kd.releases.Add(1) }, CacheLifetime: kiosk.CacheLifetime}})
 	return kd
 }
 
@@ -172,7 +172,7 @@ func TestWipeGivesMemoryBackAndLetsFyneForgetTheScreens(t *testing.T) {
 	if !k.onlyTidyLeft() {
 		t.Fatalf("%d timers after the wipe; want only the tidy-up", k.clock.Pending())
 	}
-	k.clock.Advance(tidyAfter - time.Second)
+	k.clock.Advance(k.kiosk().tidyAfter() - time.Second)
 	if k.releases.Load() != 1 {
 		t.Fatal("tidied before Fyne's cache had expired")
 	}
@@ -192,7 +192,7 @@ func TestWipeGivesMemoryBackAndLetsFyneForgetTheScreens(t *testing.T) {
 	k.answerUntil(nil) // the ASQ
 	k.tap("Back to start")
 	k.tap("Touch to start")
-	k.clock.Advance(tidyAfter + releaseAfterTidy)
+	k.clock.Advance(k.kiosk().tidyAfter() + releaseAfterTidy)
 	if k.ui.nav.name != screenWelcome || k.kiosk().tidy != nil {
 		t.Errorf("the tidy-up touched a person's session: %s screen", k.ui.nav.name)
 	}
