@@ -3,15 +3,19 @@
 
 GO ?= go
 BIN := bin/ketascreen
+# The tags every build of the app uses: Fyne's screen-reader support, and no
+# animations (a tap's ripple repainted the whole window 18 times; the entry's
+# blinking cursor twice a second; README, "Accessibility").
+TAGS := accessibility,no_animations
 
 .PHONY: fhir-tools run test build deps check fmt-check vet lint unit soak window dist dist-check bench fuzz screenshots sample-pdf lhc-screenshot install clean
 
 run: deps
 	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
-	$(GO) run .
+	$(GO) run -tags $(TAGS) .
 
 build: deps
-	$(GO) build -tags accessibility -o $(BIN) .
+	$(GO) build -tags $(TAGS) -o $(BIN) .
 
 # make test: formatting, vet and staticcheck (headless and real driver), no
 # function over 15 in cyclomatic complexity, the unit and screen tests with

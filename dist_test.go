@@ -57,6 +57,11 @@ func TestDistLinuxTarballInstallsAndStarts(t *testing.T) {
 	if out, err := exec.Command(bin, "check").CombinedOutput(); err != nil || !strings.Contains(string(out), "valid") {
 		t.Errorf("the packaged binary's check: %v %s", err, out)
 	}
+	// Built as make build builds: with screen-reader support and without
+	// Fyne's animations (README, "Accessibility").
+	if out, err := exec.Command(goTool(), "version", "-m", bin).Output(); err != nil || !strings.Contains(string(out), "-tags=accessibility,no_animations") {
+		t.Errorf("the packaged binary's build tags: %v\n%s", err, out)
+	}
 	display := startXvfb(t)
 	t.Setenv("DISPLAY", display)
 	done, stderr := startApp(t, display, bin)

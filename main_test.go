@@ -27,7 +27,7 @@ func TestRealBinary(t *testing.T) {
 		t.Skip("run by make test: builds the real binary and opens it under Xvfb (set KETASCREEN_REAL_WINDOW=1)")
 	}
 	bin := filepath.Join(t.TempDir(), "ketascreen")
-	build := exec.Command(goTool(), "build", "-o", bin, ".")
+	build := exec.Command(goTool(), "build", "-tags", "no_animations", "-o", bin, ".") // as the release builds
 	build.Env = append(os.Environ(), "CGO_ENABLED=1", "GOFLAGS=")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the real binary: %v\n%s", err, out)

@@ -20,7 +20,7 @@ cp FyneApp.toml dist/.FyneApp.toml.orig
 trap 'cp dist/.FyneApp.toml.orig FyneApp.toml; rm -f dist/.FyneApp.toml.orig' EXIT
 
 echo "dist: Linux"
-"$FYNE" package --os linux --release --tags accessibility --app-build "$build"
+"$FYNE" package --os linux --release --tags accessibility,no_animations --app-build "$build"
 mv KetaScreen.tar.xz "dist/ketascreen-$version-linux-amd64.tar.xz"
 
 echo "dist: Debian package"
@@ -53,7 +53,7 @@ rm -rf "$stage"
 
 echo "dist: Windows"
 CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
-  "$FYNE" package --os windows --release --tags accessibility --app-build "$build"
+  "$FYNE" package --os windows --release --tags accessibility,no_animations --app-build "$build"
 mv KetaScreen.exe "dist/KetaScreen-$version-windows-amd64.exe"
 
 echo "dist: sizes"

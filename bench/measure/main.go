@@ -146,7 +146,7 @@ func (b *bench) build() error {
 	b.log("building KetaScreen and the minimal Fyne program (the same flags as make dist)")
 	b.app, b.min = filepath.Join(b.dir, "ketascreen"), filepath.Join(b.dir, "minimal")
 	for _, p := range [][2]string{{b.app, "."}, {b.min, "./bench/minimal"}} {
-		cmd := exec.Command("go", "build", "-tags", "accessibility", "-trimpath", "-ldflags", "-s -w", "-o", p[0], p[1])
+		cmd := exec.Command("go", "build", "-tags", "accessibility,no_animations", "-trimpath", "-ldflags", "-s -w", "-o", p[0], p[1])
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("go build %s: %w", p[1], err)
