@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -94,5 +95,29 @@ func BenchmarkCaptureFloor(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		w.Canvas().Capture()
+	}
+}
+
+// BenchmarkMedicineList builds the medicine list with 1, 10 and 50 entries,
+// each card with its Change and Remove buttons, lays it out and creates
+// every renderer: the app's share of showing the list after a change.
+func BenchmarkMedicineList(b *testing.B) {
+	for _, n := range []int{1, 10, 50} {
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			ui, def, w := benchUI(b)
+			list := def.Item("meds")
+			for i := range n {
+				e := questionnaire.Entry{"med_name": []string{"sertraline", "bupropion", "escitalopram"}[i%3], "med_weeks": "8_plus", "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25"}
+				if _, err := ui.session.AddEntry(list.ID, e); err != nil {
+					b.Fatal(err)
+				}
+			}
+			screen := &listScreen{ui: ui, step: questionnaire.Step{Kind: questionnaire.StepQuestion, Item: list}, focus: -1}
+			b.ReportAllocs()
+			for b.Loop() {
+				ui.nav.show(screen)
+				renderAll(w.Canvas().Content())
+			}
+		})
 	}
 }

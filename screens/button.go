@@ -352,17 +352,20 @@ func (r *keyButtonRenderer) Refresh() {
 	r.key.Color = text
 
 	r.icon.Hidden = b.Icon == nil
+	iconChanged := false
 	if b.Icon != nil {
-		icon := b.Icon
-		if themed, ok := icon.(fyne.ThemedResource); ok && themed.ThemeColorName() != textName {
-			icon = theme.NewColoredResource(icon, textName)
-		}
+		icon := colouredIcon(b.Icon, textName, text)
+		iconChanged = icon != r.icon.Resource
 		r.icon.Resource = icon
 	}
 	r.textColour = text
 	r.layout(b.Size())
 	for _, o := range r.Objects() {
-		o.Refresh()
+		// An image's refresh reads and parses its SVG again: only when
+		// the icon or its colour changed (Fyne redraws it on a resize).
+		if o != fyne.CanvasObject(r.icon) || iconChanged {
+			o.Refresh()
+		}
 	}
 }
 

@@ -30,9 +30,10 @@ type kioskFigures struct {
 	took                                  time.Duration
 }
 
-// confirmWait is longer than KetaScreen's confirmation delay (350 ms): the
-// time to wait after an answer before the next question can take a touch.
-const confirmWait = 500 * time.Millisecond
+// stepQuiet is how long the screen must stay the same after a step before
+// the next one: longer than a frame under load, far shorter than the
+// confirmation (350 ms) during which the screen also stays still.
+const stepQuiet = 120 * time.Millisecond
 
 // rest is how long the kiosk stands unused after the sessions before the last
 // reading, as between two people: past its tidy-up, which redraws the attract
@@ -198,41 +199,55 @@ func (b *bench) kioskScripts() (map[string][]step, error) {
 }
 
 // replay performs the steps on the real window, each once the last has taken
-// effect: the window's title must become the recorded one.
+// effect. It waits for the screen, not for a time: a tap on an answer first
+// shows its tick, then, after the confirmation, the next question, so the
+// screen must change twice; any other step must change it once. Then the
+// window's title must be the recorded one.
 func (b *bench) replay(win string, steps []step) error {
 	for k, s := range steps {
-		acted := time.Now()
+		what := s.Key
+		if s.Tap != nil {
+			what = fmt.Sprintf("a tap on %q", s.Label)
+		}
 		var err error
+		if s.Tap != nil {
+			// The pointer first, so that a hover is not taken for the step's effect.
+			if _, err = b.x.xdotool("mousemove", strconv.Itoa(s.Tap[0]), strconv.Itoa(s.Tap[1])); err == nil {
+				_, err = b.x.changes(time.Now(), 0, 0, 40*time.Millisecond, 5*time.Second)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		before, err := b.x.frame()
+		if err != nil {
+			return err
+		}
+		acted := time.Now()
 		switch {
 		case s.Key != "":
 			_, err = b.x.xdotool("key", s.Key)
 		case s.Tap != nil:
-			_, err = b.x.xdotool("mousemove", strconv.Itoa(s.Tap[0]), strconv.Itoa(s.Tap[1]), "click", "1")
+			_, err = b.x.xdotool("click", "1")
 		default:
 			err = fmt.Errorf("step %d is neither a key nor a tap", k+1)
 		}
 		if err != nil {
 			return err
 		}
+		n := 1
 		if s.Answer {
-			time.Sleep(time.Until(acted.Add(confirmWait)))
+			n = 2
 		}
-		for {
-			title, err := b.x.xdotool("getwindowname", win)
-			if err != nil {
-				return err
-			}
-			if title == s.Title {
-				break
-			}
-			if time.Since(acted) > 10*time.Second {
-				what := s.Key
-				if s.Tap != nil {
-					what = fmt.Sprintf("a tap on %q", s.Label)
-				}
-				return fmt.Errorf("step %d (%s): the window is titled %q, want %q", k+1, what, title, s.Title)
-			}
-			time.Sleep(15 * time.Millisecond)
+		if _, err := b.x.changes(acted, before, n, stepQuiet, 10*time.Second); err != nil {
+			return fmt.Errorf("step %d (%s): %w", k+1, what, err)
+		}
+		title, err := b.x.xdotool("getwindowname", win)
+		if err != nil {
+			return err
+		}
+		if title != s.Title {
+			return fmt.Errorf("step %d (%s): the window is titled %q, want %q", k+1, what, title, s.Title)
 		}
 	}
 	return nil

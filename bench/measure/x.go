@@ -116,6 +116,31 @@ func (x *xserver) settle(start time.Time, blank uint64, quiet, limit time.Durati
 	}
 }
 
+// changes watches the screen from the picture from until it has changed at
+// least n times and then stayed the same for quiet, and returns when its last
+// change was seen, measured from start.
+func (x *xserver) changes(start time.Time, from uint64, n int, quiet, limit time.Duration) (time.Duration, error) {
+	seen, last, lastAt := 0, from, time.Duration(0)
+	for {
+		h, err := x.frame()
+		if err != nil {
+			return 0, err
+		}
+		now := time.Since(start)
+		if h != last {
+			seen++
+			last, lastAt = h, now
+		}
+		if seen >= n && now-lastAt >= quiet {
+			return lastAt, nil
+		}
+		if now > limit {
+			return 0, fmt.Errorf("the screen changed %d times within %s, want %d", seen, limit, n)
+		}
+		time.Sleep(pollEvery)
+	}
+}
+
 // pollEvery is how often the screen is read while a program starts: the
 // launch times are exact to about this much.
 const pollEvery = 5 * time.Millisecond
