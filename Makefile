@@ -8,7 +8,7 @@ BIN := bin/ketascreen
 # blinking cursor twice a second; README, "Accessibility").
 TAGS := accessibility,no_animations
 
-.PHONY: fhir-tools run test build deps check fmt-check vet lint unit soak window dist dist-check bench fuzz screenshots sample-pdf lhc-screenshot install clean
+.PHONY: generate fhir-tools run test build deps check fmt-check vet lint unit soak window dist dist-check bench fuzz screenshots sample-pdf lhc-screenshot install clean
 
 run: deps
 	@mkdir -p "$${XDG_CACHE_HOME:-$$HOME/.cache}"
@@ -63,6 +63,12 @@ window:
 
 check:
 	$(GO) run . check
+
+# The embedded definition as Go (questionnaire/default_gen.go), so that the
+# app does not parse its YAML at start-up; run it after editing
+# assets/questionnaire.yaml (a test fails until then).
+generate:
+	$(GO) generate ./questionnaire
 
 # A sample provider summary, from the hand-written answers of a person with
 # two failed antidepressant trials.
