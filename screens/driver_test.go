@@ -190,7 +190,7 @@ func (d *driver) key(name fyne.KeyName) {
 	c := d.w.Canvas()
 	ev := &fyne.KeyEvent{Name: name}
 	if d.script != nil {
-		*d.script = append(*d.script, scriptStep{Key: string(name), Answer: d.ui.nav.name == screenQuestion})
+		*d.script = append(*d.script, scriptStep{Key: string(name), Answer: d.answering("", name)})
 	}
 	defer d.recorded()
 	if f := c.Focused(); f != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -14,11 +15,20 @@ import (
 // step is one recorded action of a kiosk session (written by the screens
 // package's TestWriteKioskScript from its test driver at 1280×800).
 type step struct {
-	Key    string  `json:"key"`
-	Tap    *[2]int `json:"tap"`
-	Label  string  `json:"label"`
-	Answer bool    `json:"answer"`
-	Title  string  `json:"title"`
+	Key     string  `json:"key"`
+	Tap     *[2]int `json:"tap"`
+	Label   string  `json:"label"`
+	Type    string  `json:"type"`
+	Answer  bool    `json:"answer"`
+	Measure string  `json:"measure"`
+	Title   string  `json:"title"`
+}
+
+// stepTime is how long a replayed step took to show on the screen: its first
+// change (an answer's tick, a button's next screen) and its last.
+type stepTime struct {
+	step        step
+	first, last time.Duration
 }
 
 // kioskFigures are the kiosk's memory before and after the sessions, and its
@@ -28,6 +38,12 @@ type kioskFigures struct {
 	idle                                  []float64
 	kinds                                 map[string]int
 	took                                  time.Duration
+
+	// firstResponse is ms from each tap or key to the first change on the
+	// screen; nextScreen from each tap that is not an answer to its next
+	// screen; lists the medicine list drawn after Back, by "list=N".
+	firstResponse, nextScreen []float64
+	lists                     map[string][]float64
 }
 
 // stepQuiet is how long the screen must stay the same after a step before
@@ -37,9 +53,10 @@ const stepQuiet = 120 * time.Millisecond
 
 // rest is how long the kiosk stands unused after the sessions before the last
 // reading, as between two people: past its tidy-up, which redraws the attract
-// screen 75 s after a wipe so that Fyne lets go of the last person's screens,
-// and gives the memory back 12 s later.
-const rest = 100 * time.Second
+// screen 25 s after a wipe (its 20 s cache lifetime and a margin) so that
+// Fyne lets go of the last person's screens, and gives the memory back 12 s
+// later.
+const rest = 45 * time.Second
 
 func (b *bench) kiosk() (*kioskFigures, error) {
 	f := &kioskFigures{kinds: map[string]int{}}
@@ -89,6 +106,9 @@ func (b *bench) kiosk() (*kioskFigures, error) {
 	if f.restedPSS, err = b.pssSamples(r); err != nil {
 		return nil, err
 	}
+	if err := b.medicines(win, scripts["medicines"], f); err != nil {
+		return nil, err
+	}
 	return f, nil
 }
 
@@ -117,12 +137,13 @@ func (b *bench) kioskConfig() (string, error) {
 // sessions replays the recorded sessions in the kiosk's window, reading its
 // memory once the first person has gone.
 func (b *bench) sessions(r *running, win string, scripts map[string][]step, f *kioskFigures) error {
-	var err error
 	for i := range b.opts.sessions {
 		kind := sessionKind(i)
-		if err := b.replay(win, scripts[kind]); err != nil {
+		times, err := b.replay(win, scripts[kind])
+		if err != nil {
 			return fmt.Errorf("kiosk session %d (%s): %w", i+1, kind, err)
 		}
+		f.addResponses(times)
 		if err := r.exited(); err != nil {
 			return err
 		}
@@ -190,7 +211,7 @@ func (b *bench) kioskScripts() (map[string][]step, error) {
 	if err := json.Unmarshal(data, &scripts); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	for _, kind := range []string{"full", "help", "under18"} {
+	for _, kind := range []string{"full", "help", "under18", "medicines"} {
 		if len(scripts[kind]) == 0 {
 			return nil, fmt.Errorf("%s holds no %q session", file, kind)
 		}
@@ -199,56 +220,77 @@ func (b *bench) kioskScripts() (map[string][]step, error) {
 }
 
 // replay performs the steps on the real window, each once the last has taken
-// effect. It waits for the screen, not for a time: a tap on an answer first
-// shows its tick, then, after the confirmation, the next question, so the
-// screen must change twice; any other step must change it once. Then the
-// window's title must be the recorded one.
-func (b *bench) replay(win string, steps []step) error {
+// effect, and returns how long each took to show. It waits for the screen,
+// not for a time: a tap on a one-answer question first shows its tick, then,
+// after the confirmation, the next screen, so the screen must change twice;
+// any other step must change it once. Then the window's title must be the
+// recorded one.
+func (b *bench) replay(win string, steps []step) ([]stepTime, error) {
+	var times []stepTime
 	for k, s := range steps {
-		what := s.Key
-		if s.Tap != nil {
-			what = fmt.Sprintf("a tap on %q", s.Label)
-		}
+		what := s.describe()
 		var err error
 		if s.Tap != nil {
 			// The pointer first, so that a hover is not taken for the step's effect.
 			if _, err = b.x.xdotool("mousemove", strconv.Itoa(s.Tap[0]), strconv.Itoa(s.Tap[1])); err == nil {
-				_, err = b.x.changes(time.Now(), 0, 0, 40*time.Millisecond, 5*time.Second)
+				_, _, err = b.x.changes(time.Now(), 0, 0, 40*time.Millisecond, 5*time.Second)
 			}
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		before, err := b.x.frame()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		acted := time.Now()
-		switch {
-		case s.Key != "":
-			_, err = b.x.xdotool("key", s.Key)
-		case s.Tap != nil:
-			_, err = b.x.xdotool("click", "1")
-		default:
-			err = fmt.Errorf("step %d is neither a key nor a tap", k+1)
-		}
-		if err != nil {
-			return err
+		if err := b.act(s); err != nil {
+			return nil, fmt.Errorf("step %d (%s): %w", k+1, what, err)
 		}
 		n := 1
 		if s.Answer {
 			n = 2
 		}
-		if _, err := b.x.changes(acted, before, n, stepQuiet, 10*time.Second); err != nil {
-			return fmt.Errorf("step %d (%s): %w", k+1, what, err)
+		first, last, err := b.x.changes(acted, before, n, stepQuiet, 10*time.Second)
+		if err != nil {
+			return nil, fmt.Errorf("step %d (%s): %w", k+1, what, err)
 		}
+		times = append(times, stepTime{s, first, last})
 		title, err := b.x.xdotool("getwindowname", win)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if title != s.Title {
-			return fmt.Errorf("step %d (%s): the window is titled %q, want %q", k+1, what, title, s.Title)
+			return nil, fmt.Errorf("step %d (%s): the window is titled %q, want %q", k+1, what, title, s.Title)
 		}
 	}
-	return nil
+	return times, nil
+}
+
+// describe names a step in messages.
+func (s step) describe() string {
+	switch {
+	case s.Tap != nil:
+		return fmt.Sprintf("a tap on %q", s.Label)
+	case s.Type != "":
+		return fmt.Sprintf("typing %q", s.Type)
+	}
+	return s.Key
+}
+
+// act performs a step: the key, the click (the pointer is already there),
+// or the typing.
+func (b *bench) act(s step) error {
+	var err error
+	switch {
+	case s.Key != "":
+		_, err = b.x.xdotool("key", s.Key)
+	case s.Tap != nil:
+		_, err = b.x.xdotool("click", "1")
+	case s.Type != "":
+		_, err = b.x.xdotool("type", "--delay", "30", s.Type)
+	default:
+		err = errors.New("neither a key, a tap nor typing")
+	}
+	return err
 }

@@ -18,6 +18,9 @@ type program struct {
 	launch []float64 // ms from exec to the settled first frame
 	pss    []float64 // bytes, after 3 s idle on the first screen
 	idle   []float64 // percent of one core
+	// response is ms from a tap on its button to the changed frame (the
+	// minimal program only).
+	response []float64
 }
 
 // idleAfterFrame is how long a first screen stays idle before its memory is

@@ -125,6 +125,12 @@ func (b *bench) measure(r *report, browser *program) error {
 			}
 		}
 	}
+	if o.kiosk && r.Min != nil {
+		b.log("response of %s, %d taps", r.Min.name, minimalTaps)
+		if err := b.responseOf(r.Min); err != nil {
+			return err
+		}
+	}
 	var err error
 	if o.kiosk {
 		if r.Kiosk, err = b.kiosk(); err != nil {

@@ -117,25 +117,28 @@ func (x *xserver) settle(start time.Time, blank uint64, quiet, limit time.Durati
 }
 
 // changes watches the screen from the picture from until it has changed at
-// least n times and then stayed the same for quiet, and returns when its last
-// change was seen, measured from start.
-func (x *xserver) changes(start time.Time, from uint64, n int, quiet, limit time.Duration) (time.Duration, error) {
-	seen, last, lastAt := 0, from, time.Duration(0)
+// least n times and then stayed the same for quiet, and returns when it
+// first and last changed, measured from start.
+func (x *xserver) changes(start time.Time, from uint64, n int, quiet, limit time.Duration) (first, last time.Duration, err error) {
+	seen, prev := 0, from
 	for {
 		h, err := x.frame()
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		now := time.Since(start)
-		if h != last {
+		if h != prev {
+			if seen == 0 {
+				first = now
+			}
 			seen++
-			last, lastAt = h, now
+			prev, last = h, now
 		}
-		if seen >= n && now-lastAt >= quiet {
-			return lastAt, nil
+		if seen >= n && now-last >= quiet {
+			return first, last, nil
 		}
 		if now > limit {
-			return 0, fmt.Errorf("the screen changed %d times within %s, want %d", seen, limit, n)
+			return 0, 0, fmt.Errorf("the screen changed %d times within %s, want %d", seen, limit, n)
 		}
 		time.Sleep(pollEvery)
 	}

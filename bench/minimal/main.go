@@ -15,7 +15,14 @@ func main() {
 	a := app.NewWithID("org.ketascreen.bench.minimal")
 	w := a.NewWindow("Minimal")
 	label := widget.NewLabel("Hello")
-	w.SetContent(container.NewVBox(label, widget.NewButton("Start", func() { label.SetText("Started") })))
+	w.SetContent(container.NewVBox(label, widget.NewButton("Start", func() {
+		// Each tap changes the label, so the bench can time taps to frames.
+		if label.Text == "Hello" {
+			label.SetText("Started")
+		} else {
+			label.SetText("Hello")
+		}
+	})))
 	w.Resize(fyne.NewSize(1264, 728))
 	w.ShowAndRun()
 }
