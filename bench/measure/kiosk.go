@@ -47,9 +47,15 @@ type kioskFigures struct {
 }
 
 // stepQuiet is how long the screen must stay the same after a step before
-// the next one: longer than a frame under load, far shorter than the
-// confirmation (350 ms) during which the screen also stays still.
+// the next one: longer than a frame under load.
 const stepQuiet = 120 * time.Millisecond
+
+// answerQuiet is how long it must stay the same after an answer. An answer's
+// tick may take more than one frame to draw (the tick's image comes a frame
+// later), and the screen then stands still until the confirmation (350 ms
+// from the tap) brings the next screen; waiting for longer than that
+// stillness is what tells the tick from the next screen.
+const answerQuiet = 600 * time.Millisecond
 
 // rest is how long the kiosk stands unused after the sessions before the last
 // reading, as between two people: past its tidy-up, which redraws the attract
@@ -222,9 +228,10 @@ func (b *bench) kioskScripts() (map[string][]step, error) {
 // replay performs the steps on the real window, each once the last has taken
 // effect, and returns how long each took to show. It waits for the screen,
 // not for a time: a tap on a one-answer question first shows its tick, then,
-// after the confirmation, the next screen, so the screen must change twice;
-// any other step must change it once. Then the window's title must be the
-// recorded one.
+// after the confirmation, the next screen, so the screen must change at
+// least twice and then stand still for longer than the confirmation; any
+// other step must change it once and then stand still briefly. Then the
+// window's title must be the recorded one.
 func (b *bench) replay(win string, steps []step) ([]stepTime, error) {
 	var times []stepTime
 	for k, s := range steps {
@@ -239,6 +246,18 @@ func (b *bench) replay(win string, steps []step) ([]stepTime, error) {
 		if err != nil {
 			return nil, err
 		}
+		if s.Tap != nil {
+			// A tap takes effect when the button is let go, as on a touch
+			// screen: press first, and time from the release. (xdotool's
+			// click holds the button for about 100 ms, which every tap's
+			// time would include.)
+			if _, err := b.x.xdotool("mousedown", "1"); err != nil {
+				return nil, err
+			}
+			if _, _, err := b.x.changes(time.Now(), 0, 0, 40*time.Millisecond, 5*time.Second); err != nil {
+				return nil, err
+			}
+		}
 		before, err := b.x.frame()
 		if err != nil {
 			return nil, err
@@ -247,11 +266,11 @@ func (b *bench) replay(win string, steps []step) ([]stepTime, error) {
 		if err := b.act(s); err != nil {
 			return nil, fmt.Errorf("step %d (%s): %w", k+1, what, err)
 		}
-		n := 1
+		n, quiet := 1, stepQuiet
 		if s.Answer {
-			n = 2
+			n, quiet = 2, answerQuiet
 		}
-		first, last, err := b.x.changes(acted, before, n, stepQuiet, 10*time.Second)
+		first, last, err := b.x.changes(acted, before, n, quiet, 10*time.Second)
 		if err != nil {
 			return nil, fmt.Errorf("step %d (%s): %w", k+1, what, err)
 		}
@@ -278,15 +297,15 @@ func (s step) describe() string {
 	return s.Key
 }
 
-// act performs a step: the key, the click (the pointer is already there),
-// or the typing.
+// act performs a step: the key, the release of the pressed button (the
+// pointer is already there), or the typing.
 func (b *bench) act(s step) error {
 	var err error
 	switch {
 	case s.Key != "":
 		_, err = b.x.xdotool("key", s.Key)
 	case s.Tap != nil:
-		_, err = b.x.xdotool("click", "1")
+		_, err = b.x.xdotool("mouseup", "1")
 	case s.Type != "":
 		_, err = b.x.xdotool("type", "--delay", "30", s.Type)
 	default:

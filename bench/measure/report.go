@@ -262,6 +262,13 @@ func (r *report) markdown() string {
 	return s.String()
 }
 
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // responseTable writes the real window's response figures.
 func (r *report) responseTable(p func(string, ...any), k *kioskFigures) {
 	p("")
@@ -275,7 +282,7 @@ func (r *report) responseTable(p func(string, ...any), k *kioskFigures) {
 		p("| Minimal Fyne program: tap → label swapped (%d taps) | %s |", len(r.Min.response), fmtStat(r.Min.response, 1, "ms", 0))
 	}
 	for _, n := range listSizes {
-		p("| Medicine list with %d entries: Back on the search → list drawn | %s |", n, fmtStat(k.lists[fmt.Sprintf("list=%d", n)], 1, "ms", 0))
+		p("| Medicine list, %d %s: Back on the search → list drawn | %s |", n, plural(n, "entry", "entries"), fmtStat(k.lists[fmt.Sprintf("list=%d", n)], 1, "ms", 0))
 	}
 }
 
