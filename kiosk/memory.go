@@ -7,7 +7,8 @@ import "runtime/debug"
 // on Linux with glibc, the C heap where the OpenGL driver keeps its textures
 // (malloc_trim). A kiosk calls it after each wipe. Pages given back are
 // cleared by the kernel before any reuse, so the freed answers do not linger
-// in the process either. Without it a kiosk grows by some 30 MB after its
+// in the process either. Every start also calls it once, a second after the
+// first frame (main.go). Without it a kiosk grows by some 30 MB after its
 // first complete screening and stays there (docs/benchmarks.md).
 func ReleaseMemory() {
 	debug.FreeOSMemory()

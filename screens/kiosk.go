@@ -182,9 +182,10 @@ func (k *kioskState) wipe() {
 
 // tidyAfter is how long after a wipe the kiosk lets Fyne forget the last
 // person's screens: Fyne keeps a screen's widgets and textures for its cache
-// lifetime after it was last drawn (20 s in a kiosk, kiosk.CacheLifetime) and drops them only when it paints, at most every
-// 10 s, and an attract screen that nobody touches never paints. The margin
-// lets the last frames of the wipe age past the lifetime too.
+// lifetime after it was last drawn (20 s in a kiosk, kiosk.CacheLifetime)
+// and drops them only when it paints, at most every 10 s, and an attract
+// screen that nobody touches never paints. The margin lets the last frames
+// of the wipe age past the lifetime too.
 func (k *kioskState) tidyAfter() time.Duration { return k.opts.CacheLifetime + 5*time.Second }
 
 // tidyUp repaints the attract screen once, if it is still showing, so that

@@ -170,9 +170,10 @@ func TestWriteKioskScript(t *testing.T) {
 		if k.ui.nav.name != screenMedications {
 			t.Fatalf("medicine session: %s screen, want the medicine list", k.ui.nav.name)
 		}
-		var names []string
-		for _, o := range k.ui.def.Item("meds").Fields[0].Options {
-			if len(k.ui.def.Item("meds").Fields[0].AlwaysOffer) == 0 || !slices.Contains(k.ui.def.Item("meds").Fields[0].AlwaysOffer, o.Code) {
+		var names []string // the medicines the search finds, not "not listed"
+		name := k.ui.def.Item("meds").Fields[0]
+		for _, o := range name.Options {
+			if !slices.Contains(name.AlwaysOffer, o.Code) {
 				names = append(names, o.Text.In("en"))
 			}
 		}

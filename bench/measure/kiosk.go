@@ -240,21 +240,14 @@ func (b *bench) replay(win string, steps []step) ([]stepTime, error) {
 		if s.Tap != nil {
 			// The pointer first, so that a hover is not taken for the step's effect.
 			if _, err = b.x.xdotool("mousemove", strconv.Itoa(s.Tap[0]), strconv.Itoa(s.Tap[1])); err == nil {
-				_, _, err = b.x.changes(time.Now(), 0, 0, 40*time.Millisecond, 5*time.Second)
+				err = b.x.still(40 * time.Millisecond)
 			}
 		}
 		if err != nil {
 			return nil, err
 		}
 		if s.Tap != nil {
-			// A tap takes effect when the button is let go, as on a touch
-			// screen: press first, and time from the release. (xdotool's
-			// click holds the button for about 100 ms, which every tap's
-			// time would include.)
-			if _, err := b.x.xdotool("mousedown", "1"); err != nil {
-				return nil, err
-			}
-			if _, _, err := b.x.changes(time.Now(), 0, 0, 40*time.Millisecond, 5*time.Second); err != nil {
+			if err := b.press(40 * time.Millisecond); err != nil {
 				return nil, err
 			}
 		}
@@ -295,6 +288,17 @@ func (s step) describe() string {
 		return fmt.Sprintf("typing %q", s.Type)
 	}
 	return s.Key
+}
+
+// press holds the mouse button down and waits until the screen is still
+// for quiet. A tap takes effect when the button is let go, as on a touch
+// screen, so it is timed from the release; xdotool's click holds the button
+// for about 100 ms, which every tap's time would include.
+func (b *bench) press(quiet time.Duration) error {
+	if _, err := b.x.xdotool("mousedown", "1"); err != nil {
+		return err
+	}
+	return b.x.still(quiet)
 }
 
 // act performs a step: the key, the release of the pressed button (the

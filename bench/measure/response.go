@@ -22,13 +22,19 @@ func (f *kioskFigures) addResponses(times []stepTime) {
 		if st.step.Tap != nil && !st.step.Answer {
 			f.nextScreen = append(f.nextScreen, ms(st.last))
 		}
+	}
+}
+
+// listTimes gathers the timed steps of a session by what they measure
+// ("list=50": ms to the list drawn).
+func listTimes(times []stepTime) map[string][]float64 {
+	lists := map[string][]float64{}
+	for _, st := range times {
 		if m := st.step.Measure; m != "" {
-			if f.lists == nil {
-				f.lists = map[string][]float64{}
-			}
-			f.lists[m] = append(f.lists[m], ms(st.last))
+			lists[m] = append(lists[m], ms(st.last))
 		}
 	}
+	return lists
 }
 
 // listSizes are the medicine list's sizes the medicines script times.
@@ -43,9 +49,7 @@ func (b *bench) medicines(win string, script []step, f *kioskFigures) error {
 	if err != nil {
 		return fmt.Errorf("medicine session: %w", err)
 	}
-	lists := &kioskFigures{}
-	lists.addResponses(times)
-	f.lists = lists.lists
+	f.lists = listTimes(times)
 	for _, n := range listSizes {
 		if len(f.lists[fmt.Sprintf("list=%d", n)]) == 0 {
 			return fmt.Errorf("medicine session: no timing of the list with %d entries", n)
@@ -88,15 +92,12 @@ func (b *bench) responseOf(p *program) error {
 	if _, err := b.x.xdotool("mousemove", bx, by); err != nil {
 		return err
 	}
-	if _, _, err := b.x.changes(time.Now(), 0, 0, 100*time.Millisecond, 5*time.Second); err != nil {
+	if err := b.x.still(100 * time.Millisecond); err != nil {
 		return err
 	}
 	for i := range minimalTaps {
 		// Pressed, then timed from the release, as the kiosk's taps are.
-		if _, err := b.x.xdotool("mousedown", "1"); err != nil {
-			return err
-		}
-		if _, _, err := b.x.changes(time.Now(), 0, 0, 100*time.Millisecond, 5*time.Second); err != nil {
+		if err := b.press(100 * time.Millisecond); err != nil {
 			return err
 		}
 		before, err := b.x.frame()

@@ -144,6 +144,13 @@ func (x *xserver) changes(start time.Time, from uint64, n int, quiet, limit time
 	}
 }
 
+// still waits until the screen has not changed for quiet (a hover drawn,
+// a pressed button shown).
+func (x *xserver) still(quiet time.Duration) error {
+	_, _, err := x.changes(time.Now(), 0, 0, quiet, 5*time.Second)
+	return err
+}
+
 // pollEvery is how often the screen is read while a program starts: the
 // launch times are exact to about this much.
 const pollEvery = 5 * time.Millisecond
