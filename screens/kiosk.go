@@ -57,6 +57,7 @@ type kioskState struct {
 
 	alerts *kiosk.Alerts
 	pin    *kiosk.PINGuard
+	pad    *pinPad // the staff PIN pad or menu while it is open
 	// recordSaved is the name the current person's encrypted record was
 	// saved under, once saved.
 	recordSaved string
@@ -157,6 +158,8 @@ func (k *kioskState) wipe() {
 	kiosk.Stop(k.tick)
 	kiosk.Stop(k.press)
 	k.idle, k.tick, k.press, k.overlay = nil, nil, nil, nil
+	k.closePad() // its keys go back too: the next person's Enter is not a PIN
+	k.ui.keysOverride = nil
 	for _, o := range k.ui.win.Canvas().Overlays().List() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}
@@ -178,6 +181,13 @@ func (k *kioskState) wipe() {
 	go k.opts.Release()
 	kiosk.Stop(k.tidy)
 	k.tidy = k.after(k.tidyAfter(), k.tidyUp)
+}
+
+// closePad closes the staff PIN pad or menu if it is open.
+func (k *kioskState) closePad() {
+	if k.pad != nil {
+		k.pad.close()
+	}
 }
 
 // tidyAfter is how long after a wipe the kiosk lets Fyne forget the last

@@ -452,10 +452,67 @@ func TestFiveWrongPINsLockThePad(t *testing.T) {
 	if k.sees("Reset session") {
 		t.Fatal("the right PIN worked while the pad was locked")
 	}
-	k.clock.Advance(5 * time.Minute)
+	k.clock.Advance(5 * time.Minute) // the pad closes itself after a minute
+	k.holdCorner(3 * time.Second)
 	k.enterPIN(staffPIN)
 	if !k.sees("Reset session") {
 		t.Errorf("the right PIN after the lockout:\n%s", k.screenText())
+	}
+}
+
+// An idle wipe with the PIN pad open (staff opened it and walked away) must
+// give the keys back: the next person's Enter presses are not wrong PINs.
+func TestIdleWipeClosesThePINPadAndGivesTheKeysBack(t *testing.T) {
+	k := newKioskDriver(t)
+	cfg := k.kiosk().opts.Config
+	cfg.IdleSeconds, cfg.CountdownSeconds = 15, 10 // the wipe comes before the pad's minute
+	k.begin()
+	k.choose("yes")
+	k.holdCorner(3 * time.Second)
+	k.tap("1")
+	if !k.sees("Staff PIN") {
+		t.Fatal("no PIN pad")
+	}
+	k.clock.Advance(25 * time.Second) // the idle countdown runs out
+	if k.ui.nav.name != screenAttract || k.overlayShown() || k.ui.keysOverride != nil || k.kiosk().pad != nil {
+		t.Fatalf("after the idle wipe: %s screen, overlay %v, keys taken %v", k.ui.nav.name, k.overlayShown(), k.ui.keysOverride != nil)
+	}
+	if !k.onlyTidyLeft() {
+		t.Errorf("%d timers after the wipe; want only the tidy-up", k.clock.Pending())
+	}
+	for range 6 { // the next person presses Enter (it starts their screening)
+		k.key(fyne.KeyReturn)
+	}
+	if k.kiosk().pin.Locked() || k.ui.nav.name == screenAttract {
+		t.Fatalf("Enter after the wipe: PIN locked %v, %s screen", k.kiosk().pin.Locked(), k.ui.nav.name)
+	}
+}
+
+// A pad or staff menu left open closes itself after a minute without a press.
+func TestPINPadClosesItselfWhenUnused(t *testing.T) {
+	k := newKioskDriver(t)
+	k.holdCorner(3 * time.Second)
+	k.clock.Advance(59 * time.Second)
+	k.tap("2")
+	k.clock.Advance(59 * time.Second)
+	if !k.sees("Staff PIN") {
+		t.Fatal("the pad closed within a minute of a press")
+	}
+	k.clock.Advance(time.Second)
+	if k.sees("Staff PIN") || k.overlayShown() || k.ui.keysOverride != nil {
+		t.Fatalf("the pad is still open a minute after its last press:\n%s", k.screenText())
+	}
+	if k.clock.Pending() != 0 {
+		t.Errorf("%d timers left on the attract screen", k.clock.Pending())
+	}
+	k.holdCorner(3 * time.Second)
+	k.enterPIN(staffPIN)
+	if !k.sees("Reset session") {
+		t.Fatalf("no staff menu:\n%s", k.screenText())
+	}
+	k.clock.Advance(time.Minute)
+	if k.sees("Reset session") || k.ui.keysOverride != nil {
+		t.Error("the staff menu is still open a minute after it opened")
 	}
 }
 

@@ -2,10 +2,13 @@ package screens
 
 import (
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"ketascreen/kiosk"
 )
 
 // pinPad is the staff PIN pad over the kiosk, and the staff menu it opens.
@@ -15,11 +18,19 @@ type pinPad struct {
 	digits  string
 	shown   *widget.Label
 	message *widget.Label
+	unused  kiosk.Timer // closes the pad when nobody has pressed it for padUnused
 }
+
+// padUnused is how long the PIN pad or the staff menu stays open without a
+// press: then it closes itself and gives the keys back, so that a pad left
+// open on the attract screen does not take the next person's keys.
+const padUnused = time.Minute
 
 // showPINPad opens the staff PIN pad (after the corner is held for 3 s).
 func (ui *UI) showPINPad() {
+	ui.kiosk.closePad()
 	p := &pinPad{ui: ui, shown: heading(""), message: body("")}
+	ui.kiosk.pad = p
 	p.shown.Alignment = fyne.TextAlignCenter
 	p.message.Alignment = fyne.TextAlignCenter
 	keys := container.NewGridWithColumns(3)
@@ -47,6 +58,12 @@ func (p *pinPad) digitButton(d string) fyne.CanvasObject {
 	return p.ui.button(d, widget.MediumImportance, func() { p.add(d) })
 }
 
+// pressed starts the pad's unused time again.
+func (p *pinPad) pressed() {
+	kiosk.Stop(p.unused)
+	p.unused = p.ui.kiosk.after(padUnused, p.close)
+}
+
 // open shows a panel over everything, on a dimmed, tap-absorbing backdrop.
 func (p *pinPad) open(panel fyne.CanvasObject) {
 	c := p.ui.win.Canvas()
@@ -56,9 +73,11 @@ func (p *pinPad) open(panel fyne.CanvasObject) {
 	p.overlay = container.NewStack(newTapCatcher(p.ui.touched), container.NewCenter(card(capped(p.ui.win, panel))))
 	p.overlay.Resize(c.Size())
 	c.Overlays().Add(p.overlay)
+	p.pressed()
 }
 
 func (p *pinPad) add(d string) {
+	p.pressed()
 	if len(p.digits) < 12 {
 		p.digits += d
 	}
@@ -66,16 +85,25 @@ func (p *pinPad) add(d string) {
 }
 
 func (p *pinPad) clear() {
+	p.pressed()
 	p.digits = ""
 	p.shown.SetText("")
 }
 
+// close closes the pad or the staff menu and gives the keys back.
 func (p *pinPad) close() {
+	kiosk.Stop(p.unused)
+	p.unused = nil
+	p.digits = ""
 	p.ui.win.Canvas().Overlays().Remove(p.overlay)
 	p.ui.keysOverride = nil
+	if p.ui.kiosk.pad == p {
+		p.ui.kiosk.pad = nil
+	}
 }
 
 func (p *pinPad) submit() {
+	p.pressed()
 	k := p.ui.kiosk
 	if k.pin.Locked() {
 		p.clear()
