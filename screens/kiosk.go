@@ -159,6 +159,9 @@ func (k *kioskState) wipe() {
 	kiosk.Stop(k.press)
 	k.idle, k.tick, k.press, k.overlay = nil, nil, nil, nil
 	k.closePad() // its keys go back too: the next person's Enter is not a PIN
+	// The kiosk's fields do not use the clipboard; this clears whatever
+	// reached it another way.
+	fyne.CurrentApp().Clipboard().SetContent("")
 	k.ui.keysOverride = nil
 	for _, o := range k.ui.win.Canvas().Overlays().List() {
 		k.ui.win.Canvas().Overlays().Remove(o)

@@ -401,6 +401,64 @@ func TestTwoSessionsInARowShareNothing(t *testing.T) {
 	}
 }
 
+// searchField opens the medicine search of a screening and types into it.
+func searchField(t *testing.T, d *driver, typed string) *keyEntry {
+	t.Helper()
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	d.tap("Add a medicine")
+	e, ok := d.w.Canvas().Focused().(*keyEntry)
+	if !ok {
+		t.Fatalf("the medicine search has no focused field:\n%s", d.screenText())
+	}
+	test.Type(e, typed)
+	return e
+}
+
+// No text passes from one person to the next through the clipboard: a
+// kiosk's fields do not copy, cut or paste and have no menu, and the wipe
+// clears the clipboard.
+func TestKioskFieldsKeepTheClipboardOut(t *testing.T) {
+	k := newKioskDriver(t)
+	k.begin()
+	e := searchField(t, k.driver, "marker")
+	clip := fyne.CurrentApp().Clipboard()
+	clip.SetContent("before")
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
+	e.TypedShortcut(&fyne.ShortcutCut{Clipboard: clip})
+	if clip.Content() != "before" || e.Text != "marker" {
+		t.Errorf("copy and cut in the kiosk: clipboard %q, field %q", clip.Content(), e.Text)
+	}
+	clip.SetContent("pasted")
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if e.Text != "marker" {
+		t.Errorf("paste in the kiosk: the field holds %q", e.Text)
+	}
+	overlays := len(k.w.Canvas().Overlays().List())
+	test.TapSecondary(e)
+	if len(k.w.Canvas().Overlays().List()) != overlays {
+		t.Error("a right-click opened the field's menu in the kiosk")
+	}
+	k.tap("I need help now")
+	k.tap("Back to start")
+	if clip.Content() != "" {
+		t.Errorf("after the wipe the clipboard holds %q", clip.Content())
+	}
+}
+
+// At home the same field copies and pastes as any other.
+func TestHomeFieldsUseTheClipboard(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	e := searchField(t, d, "marker")
+	clip := fyne.CurrentApp().Clipboard()
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
+	if clip.Content() != "marker" {
+		t.Errorf("copy at home: clipboard %q", clip.Content())
+	}
+}
+
 func TestStaffPINResetsAndExits(t *testing.T) {
 	k := newKioskDriver(t)
 	k.begin()

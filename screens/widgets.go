@@ -91,6 +91,31 @@ type keyEntry struct {
 	// echo tells whether a character is the echo of the key that opened
 	// the field's screen, which must not be typed into it.
 	echo func(rune) bool
+	// private is set in a kiosk: the field neither copies, cuts nor pastes,
+	// and has no right-click menu, so that no text passes from one person
+	// to the next through the clipboard.
+	private bool
+}
+
+// TypedShortcut handles the field's shortcuts, without the clipboard ones
+// in a kiosk.
+func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.private {
+		switch s.(type) {
+		case *fyne.ShortcutCopy, *fyne.ShortcutCut, *fyne.ShortcutPaste:
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// TappedSecondary opens the field's menu (Cut, Copy, Paste, Select all),
+// except in a kiosk.
+func (e *keyEntry) TappedSecondary(pe *fyne.PointEvent) {
+	if e.private {
+		return
+	}
+	e.Entry.TappedSecondary(pe)
 }
 
 // TypedRune types a character, unless it is the echo of the key that
@@ -110,6 +135,7 @@ func (ui *UI) entry(placeholder string) (*keyEntry, fyne.CanvasObject) {
 	e.SetPlaceHolder(placeholder)
 	e.onFocus = ui.onFocused
 	e.echo = ui.swallowRune
+	e.private = ui.kiosk != nil
 	e.ring.Hide()
 	frame := &fyne.Container{Layout: &insetLayout{inset: frameInset}, Objects: []fyne.CanvasObject{e.ring, e}}
 	e.refreshRing()
