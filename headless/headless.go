@@ -213,6 +213,9 @@ func readAnswers(def *questionnaire.Definition, name string, stdin io.Reader) (s
 		return name, nil, fmt.Errorf("reading the answers: %w", err)
 	}
 	if summary.IsFHIR(data) {
+		if err := questionnaire.CheckJSONKeys(name, data); err != nil {
+			return name, nil, err
+		}
 		if data, err = summary.AnswersFromResponse(def, data); err != nil {
 			return name, nil, fmt.Errorf("%s: %w", name, err)
 		}

@@ -167,11 +167,20 @@ func TestScoreRefusesBadAnswersNamingTheItem(t *testing.T) {
 		{"unknown-code.json", `{"answers": {"age_18_plus": "maybe"}}`, []string{`age_18_plus has no answer code "maybe"`}},
 		{"bad-field.json", `{"answers": {"meds": [{"med_name": "sertraline", "med_wks": "8_plus"}]}}`, []string{`meds entry 1: unknown field "med_wks" (did you mean med_weeks?)`}},
 		{"none-and-more.json", `{"answers": {"interacting_meds": ["none", "opioid"]}}`, []string{`"none" cannot be combined`}},
+		// A key given twice: JSON does not say which counts, so neither does.
+		{"twice-low-high.json", "{\"answers\": {\"help_now\": \"no\",\n \"phq9_9\": \"0\",\n \"phq9_9\": \"3\"}}", []string{"twice-low-high.json:3:2", `the key "phq9_9" is given twice in one object (first at line 2, column 2)`}},
+		{"twice-high-low.json", `{"answers": {"phq9_9": "3", "phq9_9": "0"}}`, []string{"twice-high-low.json:1:29", `the key "phq9_9" is given twice`}},
+		{"twice-answers.json", `{"answers": {}, "answers": {"help_now": "yes"}}`, []string{`the key "answers" is given twice`}},
+		{"twice-field.json", `{"answers": {"meds": [{"med_name": "sertraline", "med_weeks": "8_plus", "med_weeks": "under_4"}]}}`, []string{`the key "med_weeks" is given twice`}},
+		{"long-key.json", `{"answers": {"` + strings.Repeat("x", 100000) + `": "yes"}}`, []string{`unknown item "` + strings.Repeat("x", 40) + `"…`}},
 	}
 	for _, c := range cases {
 		code, _, errOut := score(t, write(c.name, c.text))
 		if code != ExitInput {
 			t.Errorf("%s: exit %d, want %d", c.name, code, ExitInput)
+		}
+		if len(errOut) > 2000 {
+			t.Errorf("%s: the error is %d bytes long", c.name, len(errOut))
 		}
 		for _, w := range c.words {
 			if !strings.Contains(errOut, w) {

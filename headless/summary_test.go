@@ -33,6 +33,13 @@ func TestScoreWritesThePDFAndFHIRAndReadsFHIRBack(t *testing.T) {
 	if a.Outcome != b.Outcome || a.Pathway != b.Pathway || strings.Join(a.Flags, ",") != strings.Join(b.Flags, ",") {
 		t.Errorf("from answers: %s %s %v; from its FHIR: %s %s %v", a.Outcome, a.Pathway, a.Flags, b.Outcome, b.Pathway, b.Flags)
 	}
+	// A key given twice in the FHIR is refused too, before it is decoded.
+	data, _ := os.ReadFile(fhir)
+	twice := filepath.Join(dir, "twice.json")
+	os.WriteFile(twice, []byte(strings.Replace(string(data), "{", `{"id": "a", "id": "b", `, 1)), 0o600)
+	if code, _, errOut := score(t, twice); code != ExitInput || !strings.Contains(errOut, "twice.json:1:") || !strings.Contains(errOut, `the key "id" is given twice`) {
+		t.Errorf("a FHIR file with a key given twice: exit %d %s", code, errOut)
+	}
 	code, _, errOut = score(t, "--pdf", filepath.Join(dir, "missing", "s.pdf"), filepath.Join("testdata", "trd-severe.json"))
 	if code != ExitInput || !strings.Contains(errOut, "does not exist") {
 		t.Errorf("an unwritable PDF path: exit %d %s", code, errOut)

@@ -78,7 +78,7 @@ func decodeAnswer(def *Definition, id string, raw rawAnswer) (Answer, string) {
 		for _, i := range def.Items {
 			known = append(known, i.ID)
 		}
-		return Answer{}, fmt.Sprintf("unknown item %q%s", id, suggest(id, known))
+		return Answer{}, fmt.Sprintf("unknown item %s%s", quoted(id), suggest(id, known))
 	}
 	if raw.kind == rawNull {
 		return Answer{}, ""
@@ -100,7 +100,7 @@ func decodeAnswer(def *Definition, id string, raw rawAnswer) (Answer, string) {
 
 func checkCode(it *Item, where, code string) string {
 	if it.Option(code) == nil {
-		return fmt.Sprintf("%s has no answer code %q%s (codes: %s)", where, code, suggest(code, it.Codes()), strings.Join(it.Codes(), ", "))
+		return fmt.Sprintf("%s has no answer code %s%s (codes: %s)", where, quoted(code), suggest(code, it.Codes()), strings.Join(it.Codes(), ", "))
 	}
 	return ""
 }
@@ -123,7 +123,7 @@ func decodeMulti(it *Item, raw rawAnswer) (Answer, string) {
 			return Answer{}, msg
 		}
 		if a.Has(c) {
-			return Answer{}, fmt.Sprintf("item %q has the answer %q twice", it.ID, c)
+			return Answer{}, fmt.Sprintf("item %q has the answer %s twice", it.ID, quoted(c))
 		}
 		a.Codes = append(a.Codes, c)
 	}
@@ -188,7 +188,7 @@ func decodeEntry(it *Item, raw map[string]rawAnswer) (Entry, string) {
 	for _, k := range sortedKeys(raw) {
 		f := it.Field(k)
 		if f == nil {
-			return nil, fmt.Sprintf("unknown field %q%s (fields: %s)", k, suggest(k, fieldIDs(it)), strings.Join(fieldIDs(it), ", "))
+			return nil, fmt.Sprintf("unknown field %s%s (fields: %s)", quoted(k), suggest(k, fieldIDs(it)), strings.Join(fieldIDs(it), ", "))
 		}
 		v := raw[k]
 		if v.kind == rawNull {
@@ -235,14 +235,15 @@ func CleanText(s string) (string, string) {
 // specification: {"answers": {"item_id": "code", "multi_id": ["a", "b"],
 // "list_id": [{"field": "code"}]}}. Every problem is reported at once, with
 // the line and column of the answer it concerns.
+//
+// A key given twice in one object is refused: JSON leaves it to the reader
+// which one counts, so "phq9_9": "0", "phq9_9": "3" could score either way.
 func ReadAnswers(name string, data []byte, def *Definition) (Answers, error) {
 	var errs ErrorList
-	at := func(offset int64) Pos {
-		// Offsets from the decoder sit just before a value: step over ": ".
-		for offset < int64(len(data)) && strings.IndexByte(" \t\r\n:,", data[offset]) >= 0 {
-			offset++
-		}
-		return offsetPos(name, data, offset)
+	lines := &lineIndex{name: name, data: data}
+	at := lines.at
+	if dups := duplicateKeys(data, at); len(dups) > 0 {
+		return nil, dups.err()
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -267,7 +268,7 @@ func ReadAnswers(name string, data []byte, def *Definition) (Answers, error) {
 			if err := dec.Decode(&skip); err != nil {
 				return fail(dec.InputOffset(), "not valid JSON"+jsonProblem(err))
 			}
-			errs.add(at(keyAt), fmt.Sprintf("unknown key %q (an answers file holds only \"answers\")", key))
+			errs.add(at(keyAt), fmt.Sprintf("unknown key %s (an answers file holds only \"answers\")", quoted(key)))
 			continue
 		}
 		seenAnswers = true
@@ -371,16 +372,95 @@ func jsonProblem(err error) string {
 	return " (" + strings.TrimPrefix(err.Error(), "json: ") + ")"
 }
 
-// offsetPos turns a byte offset into a line and column (both from 1).
-func offsetPos(name string, data []byte, offset int64) Pos {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
+// CheckJSONKeys refuses a JSON file that gives a key twice in one object,
+// with the line and column of each: JSON leaves it to the reader which one
+// counts. ReadAnswers checks this itself; it is for other JSON a user gives,
+// such as a FHIR QuestionnaireResponse, before it is decoded.
+func CheckJSONKeys(name string, data []byte) error {
+	lines := &lineIndex{name: name, data: data}
+	return duplicateKeys(data, lines.at).err()
+}
+
+// duplicateKeys finds every key given twice in one JSON object, at its
+// second place, naming the first. A file that is not valid JSON is left to
+// the reader that follows, which says where it breaks.
+func duplicateKeys(data []byte, at func(int64) Pos) ErrorList {
+	type object struct {
+		keys      map[string]int64 // where each key was first given
+		expectKey bool
 	}
-	if offset < 0 {
-		offset = 0
+	var (
+		errs  ErrorList
+		stack []*object // nil entries are arrays
+	)
+	valueDone := func() {
+		if n := len(stack); n > 0 && stack[n-1] != nil {
+			stack[n-1].expectKey = true
+		}
 	}
-	before := data[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := int(offset) - bytes.LastIndexByte(before, '\n')
-	return Pos{File: name, Line: line, Column: col}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		offset := dec.InputOffset()
+		t, err := dec.Token()
+		if err != nil {
+			return errs
+		}
+		if d, ok := t.(json.Delim); ok && (d == '}' || d == ']') {
+			stack = stack[:max(0, len(stack)-1)]
+			valueDone()
+			continue
+		}
+		if n := len(stack); n > 0 && stack[n-1] != nil && stack[n-1].expectKey {
+			top := stack[n-1]
+			key, _ := t.(string)
+			if first, seen := top.keys[key]; seen {
+				p := at(first)
+				errs.add(at(offset), fmt.Sprintf("the key %s is given twice in one object (first at line %d, column %d); give each answer once", quoted(key), p.Line, p.Column))
+			} else {
+				top.keys[key] = offset
+			}
+			top.expectKey = false
+			continue
+		}
+		switch t {
+		case json.Delim('{'):
+			stack = append(stack, &object{keys: map[string]int64{}, expectKey: true})
+		case json.Delim('['):
+			stack = append(stack, nil)
+		default:
+			valueDone()
+		}
+	}
+}
+
+// lineIndex turns byte offsets of one file into lines and columns; it finds
+// the line starts once, so that many messages about a large file do not
+// each count its lines again.
+type lineIndex struct {
+	name   string
+	data   []byte
+	starts []int // byte offset of each line's start; built on first use
+}
+
+// at is the place of the token after offset: offsets from a json.Decoder
+// sit before the ": " or ", " that leads to it.
+func (l *lineIndex) at(offset int64) Pos {
+	for offset < int64(len(l.data)) && strings.IndexByte(" \t\r\n:,", l.data[offset]) >= 0 {
+		offset++
+	}
+	return l.pos(offset)
+}
+
+func (l *lineIndex) pos(offset int64) Pos {
+	if l.starts == nil {
+		l.starts = append(l.starts, 0)
+		for i, b := range l.data {
+			if b == '\n' {
+				l.starts = append(l.starts, i+1)
+			}
+		}
+	}
+	off := int(min(max(offset, 0), int64(len(l.data))))
+	line, _ := slices.BinarySearch(l.starts, off+1) // the first start after off
+	return Pos{File: l.name, Line: line, Column: off - l.starts[line-1] + 1}
 }

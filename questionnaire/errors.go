@@ -2,7 +2,9 @@ package questionnaire
 
 import (
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error is one problem in a definition or answers file, at a place in it.
@@ -52,6 +54,9 @@ func (l ErrorList) err() error {
 // suggest returns " (did you mean X?)" when a known name is close to a typo.
 func suggest(got string, known []string) string {
 	best, bestDist := "", 3
+	if len(got) > quoteLimit {
+		return "" // a name this long is no typo of a known one
+	}
 	for _, k := range known {
 		if d := editDistance(got, k); d < bestDist {
 			best, bestDist = k, d
@@ -81,4 +86,21 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// quoteLimit is how many bytes of a name from a user's file a message
+// quotes: a key of megabytes is not echoed whole.
+const quoteLimit = 40
+
+// quoted quotes s for a message, cut after quoteLimit bytes (on a rune
+// boundary) with "…" to say so.
+func quoted(s string) string {
+	if len(s) <= quoteLimit {
+		return strconv.Quote(s)
+	}
+	cut := quoteLimit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "…"
 }

@@ -261,8 +261,10 @@ func orderedInts(op string, a, b int) bool {
 
 func dedupeCauses(causes []Cause) []Cause {
 	var out []Cause
+	seen := make(map[Cause]bool, len(causes)) // a long medicine list has thousands
 	for _, c := range causes {
-		if !slices.Contains(out, c) {
+		if !seen[c] {
+			seen[c] = true
 			out = append(out, c)
 		}
 	}
