@@ -7,7 +7,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,6 +19,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"ketascreen/internal/yamlbound"
 )
 
 // CrisisLine is a crisis service for the kiosk's locale, replacing the
@@ -124,17 +128,53 @@ func DefaultPath() (string, error) {
 // languages the questionnaire has; the kiosk may offer only those. Every
 // error names the file and line; on error nothing of the file is used.
 func LoadConfig(path string, definitionLanguages []string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := readBounded(path, maxConfigBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading the kiosk config: %w", err)
 	}
 	return ParseConfig(path, src, definitionLanguages)
 }
 
+// maxConfigBytes is the largest kiosk config read; a real one is under 2 KB.
+const maxConfigBytes = 64 << 10
+
+// configLimits bound the config's YAML before it is parsed: its deepest
+// part is crisis_lines, a list of maps (3), and it has no use for aliases.
+var configLimits = yamlbound.Limits{Depth: 4}
+
+// readBounded reads a regular file of at most limit bytes. A device, a pipe
+// or a folder is refused before it is opened, so that reading never hangs or
+// runs without end.
+func readBounded(path string, limit int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("%s is %d bytes; at most %d are read", path, fi.Size(), limit)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(src)) > limit {
+		err = fmt.Errorf("%s grew beyond %d bytes while it was read", path, limit)
+	}
+	return src, err
+}
+
 // ParseConfig is LoadConfig on text already read.
 func ParseConfig(name string, src []byte, definitionLanguages []string) (*Config, error) {
 	c := &Config{File: name}
 	if len(bytes.TrimSpace(src)) > 0 {
+		if err := yamlbound.Check(src, configLimits); err != nil {
+			return nil, fmt.Errorf("%s:%w", name, err)
+		}
 		if err := decodeStrict(src, c); err != nil {
 			return nil, fmt.Errorf("%s: %s", name, yamlMessage(err))
 		}
@@ -182,8 +222,8 @@ func (c *Config) check(src []byte, definitionLanguages []string) error {
 		p.bad("record_language", "%q is not a language of the questionnaire (%s)", c.RecordLanguage, strings.Join(definitionLanguages, ", "))
 	}
 	if c.Logo != "" {
-		if _, err := os.Stat(c.resolve(c.Logo)); err != nil {
-			p.bad("logo", "cannot read %s", c.resolve(c.Logo))
+		if err := checkLogo(c.resolve(c.Logo)); err != nil {
+			p.bad("logo", "%v", err)
 		}
 	}
 	if c.PINHash != "" && !ValidHash(c.PINHash) {
@@ -217,24 +257,52 @@ func (p *problems) err() error {
 }
 
 // checkTimes: the idle times leave room to read, notice, and reach someone.
+// The longest times stop a kiosk from keeping someone's answers on the
+// screen for hours after they left (and a number from overflowing a
+// duration).
 func (c *Config) checkTimes(p *problems) {
-	if c.IdleSeconds != 0 && c.IdleSeconds < 15 {
+	switch {
+	case c.IdleSeconds < 0, c.IdleSeconds != 0 && c.IdleSeconds < 15:
 		p.bad("idle_seconds", "%d is too short for someone reading a question (at least 15)", c.IdleSeconds)
+	case c.IdleSeconds > maxIdleSeconds:
+		p.bad("idle_seconds", "%d would leave a person's answers on the screen too long after they left (at most %d)", c.IdleSeconds, maxIdleSeconds)
 	}
-	if c.CountdownSeconds != 0 && c.CountdownSeconds < 5 {
+	switch {
+	case c.CountdownSeconds < 0, c.CountdownSeconds != 0 && c.CountdownSeconds < 5:
 		p.bad("countdown_seconds", "%d is too short to notice the question (at least 5)", c.CountdownSeconds)
+	case c.CountdownSeconds > maxCountdownSeconds:
+		p.bad("countdown_seconds", "%d is longer than anyone waits for the question (at most %d)", c.CountdownSeconds, maxCountdownSeconds)
 	}
-	if c.SafetyIdleSeconds != 0 && c.SafetyIdleSeconds < int(c.Idle().Seconds()) {
+	switch {
+	case c.SafetyIdleSeconds < 0, c.SafetyIdleSeconds != 0 && c.SafetyIdleSeconds < int(c.Idle().Seconds()):
 		p.bad("safety_idle_seconds", "%d is shorter than idle_seconds; staff need longer to reach someone in crisis", c.SafetyIdleSeconds)
+	case c.SafetyIdleSeconds > maxSafetyIdleSeconds:
+		p.bad("safety_idle_seconds", "%d is more than the kiosk keeps a crisis screen (at most %d, %s)", c.SafetyIdleSeconds, maxSafetyIdleSeconds, time.Duration(maxSafetyIdleSeconds)*time.Second)
 	}
 }
+
+// The longest idle times a config may set.
+const (
+	maxIdleSeconds       = 600  // 10 minutes on one question
+	maxCountdownSeconds  = 120  // "Are you still there?"
+	maxSafetyIdleSeconds = 3600 // an hour on the crisis or urgent screen
+)
 
 func (c *Config) checkAlert(p *problems) {
 	if c.AlertTimeoutSeconds < 0 || c.AlertTimeoutSeconds > 120 {
 		p.bad("alert_timeout_seconds", "%d is outside 1 to 120", c.AlertTimeoutSeconds)
 	}
-	if len(c.AlertCommand) > 0 && strings.TrimSpace(c.AlertCommand[0]) == "" {
+	if len(c.AlertCommand) == 0 {
+		return
+	}
+	if strings.TrimSpace(c.AlertCommand[0]) == "" {
 		p.bad("alert_command", "the first entry must be the program to run")
+		return
+	}
+	// Found now, not on the first crisis: a relative name is looked up in
+	// PATH as it will be when the alert runs.
+	if _, err := exec.LookPath(c.AlertCommand[0]); err != nil {
+		p.bad("alert_command", "%s is not a program that can be run (%v)", c.AlertCommand[0], errors.Unwrap(err))
 	}
 }
 
@@ -250,7 +318,19 @@ func (c *Config) checkRecords(p *problems) {
 		p.bad("age_recipient", "records_folder is needed to know where to save the encrypted records")
 	} else if fi, err := os.Stat(c.RecordsPath()); err != nil || !fi.IsDir() {
 		p.bad("records_folder", "%s is not a folder", c.RecordsPath())
+	} else if err := canWrite(c.RecordsPath()); err != nil {
+		p.bad("records_folder", "the kiosk cannot save records in %s: %v", c.RecordsPath(), err)
 	}
+}
+
+// canWrite tells whether a file can be made in dir, by making and removing one.
+func canWrite(dir string) error {
+	f, err := os.CreateTemp(dir, ".ketascreen-write-test-*")
+	if err != nil {
+		return errors.Unwrap(err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // resolve makes a path in the config relative to the config file's folder.

@@ -1,7 +1,10 @@
 package kiosk
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,12 +56,71 @@ func TestParseConfigErrorsNameTheLine(t *testing.T) {
 		{"pin_hash: \"1234\"\n", "k.yaml:1: pin_hash: not an argon2id hash"},
 		{"crisis_lines:\n  - {number: \"116 123\"}\n", "k.yaml:1: crisis_lines: entry 1 needs both a number and a text"},
 		{"kiosk: [true\n", "k.yaml: "},
+		// Numbers have an upper bound too: 18446744074 s once overflowed to 0.29 s.
+		{"idle_seconds: 18446744074\n", "k.yaml:1: idle_seconds: 18446744074 would leave a person's answers on the screen too long after they left (at most 600)"},
+		{"idle_seconds: -20\n", "k.yaml:1: idle_seconds: -20 is too short"},
+		{"countdown_seconds: 1000\n", "k.yaml:1: countdown_seconds: 1000 is longer than anyone waits for the question (at most 120)"},
+		{"safety_idle_seconds: 100000\n", "k.yaml:1: safety_idle_seconds: 100000 is more than the kiosk keeps a crisis screen (at most 3600, 1h0m0s)"},
+		{"alert_command: [/no/such/alert-program, --now]\n", "k.yaml:1: alert_command: /no/such/alert-program is not a program that can be run"},
+		// The YAML itself is bounded before it is parsed.
+		{"languages: &l [en]\nrecord_language: *l\n", "k.yaml:1:12: anchors and aliases (&name, *name) are not allowed here"},
+		{"crisis_lines: " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "\n", "k.yaml:1:18: nested more than 4 levels deep"},
+		{"logo: /dev/zero\n", "k.yaml:1: logo: cannot read /dev/zero: /dev/zero is not a regular file"},
+		{"logo: /\n", "k.yaml:1: logo: cannot read /: / is not a regular file"},
+		{"logo: config.go\n", "k.yaml:1: logo: config.go is not a PNG, JPEG or SVG image"},
 	}
 	for _, c := range cases {
 		_, err := ParseConfig("k.yaml", []byte(c.src), langs)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: error %v, want it to contain %q", c.src, err, c.want)
 		}
+	}
+}
+
+// A logo's size and its image's dimensions are checked before it is
+// decoded: a 40000×40000 PNG (a few bytes of header) crashed the kiosk.
+func TestLogoIsCheckedBeforeItIsLoaded(t *testing.T) {
+	dir := t.TempDir()
+	png := func(w, h uint32) []byte {
+		ihdr := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32([]byte("IHDR"), w), h)
+		ihdr = append(ihdr, 8, 6, 0, 0, 0)
+		out := append([]byte("\x89PNG\r\n\x1a\n"), binary.BigEndian.AppendUint32(nil, 13)...)
+		out = append(out, ihdr...)
+		return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(ihdr))
+	}
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("huge.png", png(40000, 40000))
+	write("fine.png", png(800, 200))
+	write("big.svg", bytes.Repeat([]byte(" "), 3<<20))
+	cfg := filepath.Join(dir, "kiosk.yaml")
+	for _, c := range []struct{ logo, want string }{
+		{"huge.png", "huge.png is a 40000×40000 png; a logo is at most 4096 pixels each way"},
+		{"big.svg", "big.svg is 3145728 bytes; at most 2097152 are read"},
+		{"fine.png", ""},
+	} {
+		write("kiosk.yaml", []byte("logo: "+c.logo+"\n"))
+		_, err := LoadConfig(cfg, langs)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("logo %s: %v, want %q", c.logo, err, c.want)
+		}
+	}
+}
+
+// A config that is too large, or not a regular file, is refused before it
+// is read.
+func TestConfigFileIsBoundedBeforeItIsRead(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	os.WriteFile(big, append([]byte("kiosk: true\n#"), bytes.Repeat([]byte("x"), 100<<10)...), 0o600)
+	if _, err := LoadConfig(big, langs); err == nil || !strings.Contains(err.Error(), "at most 65536 are read") {
+		t.Errorf("a 100 KB config: %v", err)
+	}
+	if _, err := LoadConfig(dir, langs); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		t.Errorf("a folder as the config: %v", err)
 	}
 }
 
