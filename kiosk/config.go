@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"ketascreen/internal/limitedfile"
 	"ketascreen/internal/yamlbound"
 )
 
@@ -128,7 +128,7 @@ func DefaultPath() (string, error) {
 // languages the questionnaire has; the kiosk may offer only those. Every
 // error names the file and line; on error nothing of the file is used.
 func LoadConfig(path string, definitionLanguages []string) (*Config, error) {
-	src, err := readBounded(path, maxConfigBytes)
+	src, err := limitedfile.Read(path, maxConfigBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading the kiosk config: %w", err)
 	}
@@ -141,32 +141,6 @@ const maxConfigBytes = 64 << 10
 // configLimits bound the config's YAML before it is parsed: its deepest
 // part is crisis_lines, a list of maps (3), and it has no use for aliases.
 var configLimits = yamlbound.Limits{Depth: 4}
-
-// readBounded reads a regular file of at most limit bytes. A device, a pipe
-// or a folder is refused before it is opened, so that reading never hangs or
-// runs without end.
-func readBounded(path string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("%s is %d bytes; at most %d are read", path, fi.Size(), limit)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err == nil && int64(len(src)) > limit {
-		err = fmt.Errorf("%s grew beyond %d bytes while it was read", path, limit)
-	}
-	return src, err
-}
 
 // ParseConfig is LoadConfig on text already read.
 func ParseConfig(name string, src []byte, definitionLanguages []string) (*Config, error) {

@@ -9,6 +9,8 @@ import (
 	_ "image/png"  // or a PNG
 	"io/fs"
 	"strings"
+
+	"ketascreen/internal/limitedfile"
 )
 
 // The largest logo the kiosk shows: a file under 2 MB whose image, when it
@@ -21,7 +23,7 @@ const (
 
 // checkLogo checks the logo file before the kiosk loads it.
 func checkLogo(path string) error {
-	src, err := readBounded(path, maxLogoBytes)
+	src, err := limitedfile.Read(path, maxLogoBytes)
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %v", path, reason(err))
 	}

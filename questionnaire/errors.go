@@ -92,13 +92,20 @@ func editDistance(a, b string) int {
 // quotes: a key of megabytes is not echoed whole.
 const quoteLimit = 40
 
+// conditionQuoteLimit is how much of a condition a message quotes.
+const conditionQuoteLimit = 300
+
 // quoted quotes s for a message, cut after quoteLimit bytes (on a rune
 // boundary) with "…" to say so.
-func quoted(s string) string {
-	if len(s) <= quoteLimit {
+func quoted(s string) string { return quotedMax(s, quoteLimit) }
+
+// quotedMax quotes s cut after limit bytes, for text that is often longer
+// than a name, like a condition.
+func quotedMax(s string, limit int) string {
+	if len(s) <= limit {
 		return strconv.Quote(s)
 	}
-	cut := quoteLimit
+	cut := limit
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}

@@ -111,9 +111,23 @@ func nextToken(src string, i int) (*exprToken, int, error) {
 }
 
 type exprParser struct {
-	toks []exprToken
-	pos  int
-	end  int // length of the source, for errors at the end
+	toks  []exprToken
+	pos   int
+	end   int // length of the source, for errors at the end
+	depth int // open ( and not, bounded by maxExprDepth
+}
+
+// maxExprDepth is how deeply a condition may nest its parentheses and nots.
+// The definition's deepest is 2; without a bound, millions of ( overflowed
+// the stack, which recover cannot catch.
+const maxExprDepth = 50
+
+// enter goes one level deeper at t, or says the condition is too deep.
+func (p *exprParser) enter(t exprToken) error {
+	if p.depth++; p.depth > maxExprDepth {
+		return &exprError{t.col, fmt.Sprintf("the condition nests more than %d levels deep (parentheses and not)", maxExprDepth)}
+	}
+	return nil
 }
 
 func (p *exprParser) peek() (exprToken, bool) {
@@ -177,10 +191,14 @@ func (p *exprParser) parseAnd() (*expr, error) { return p.parseBinary(exprAnd, "
 func (p *exprParser) parseNot() (*expr, error) {
 	t, _ := p.peek()
 	if p.accept("not") {
+		if err := p.enter(t); err != nil {
+			return nil, err
+		}
 		inner, err := p.parseNot()
 		if err != nil {
 			return nil, err
 		}
+		p.depth--
 		return &expr{kind: exprNot, args: []*expr{inner}, col: t.col}, nil
 	}
 	return p.parseCompare()
@@ -225,10 +243,14 @@ func (p *exprParser) parsePrimary() (*expr, error) {
 		return &expr{kind: exprWord, word: t.text, col: t.col, quote: true}, nil
 	case t.text == "(":
 		p.pos++
+		if err := p.enter(t); err != nil {
+			return nil, err
+		}
 		e, err := p.parseOr()
 		if err != nil {
 			return nil, err
 		}
+		p.depth--
 		if !p.accept(")") {
 			c, _ := p.peek()
 			return nil, &exprError{c.col, "missing ) to close the ( at offset " + fmt.Sprint(t.col+1)}

@@ -3,7 +3,6 @@ package questionnaire
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,16 +10,27 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"ketascreen/internal/limitedfile"
+	"ketascreen/internal/yamlbound"
 )
 
 // LoadFile reads and validates a definition file.
 func LoadFile(path string) (*Definition, error) {
-	src, err := os.ReadFile(path)
+	src, err := limitedfile.Read(path, MaxDefinitionBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading the questionnaire definition: %w", err)
 	}
 	return Load(path, src)
 }
+
+// MaxDefinitionBytes is the largest definition file read: ten times a
+// definition five times the built-in one (150 KB).
+const MaxDefinitionBytes = 8 << 20
+
+// definitionLimits bound a definition's YAML before it is parsed (see
+// yamlbound): the built-in one nests 10 deep and uses 18 anchors and aliases.
+var definitionLimits = yamlbound.Limits{Depth: 24, Aliases: 500}
 
 // Load parses and validates a definition. name is the file name used in error
 // messages. On failure the error is an ErrorList holding every problem found,
@@ -35,6 +45,15 @@ func Load(name string, src []byte) (def *Definition, err error) {
 			err = ErrorList{{Pos: Pos{File: name}, Msg: fmt.Sprintf("internal error while reading the definition: %v", r)}}
 		}
 	}()
+	if int64(len(src)) > MaxDefinitionBytes {
+		errs.add(Pos{File: name, Line: 1, Column: 1}, fmt.Sprintf("the definition is %d bytes; it may be at most %d", len(src), MaxDefinitionBytes))
+		return nil, errs.err()
+	}
+	var be *yamlbound.Error
+	if err := yamlbound.Check(src, definitionLimits); errors.As(err, &be) {
+		errs.add(Pos{File: name, Line: be.Line, Column: be.Column}, be.Msg)
+		return nil, errs.err()
+	}
 	file, perr := parser.ParseBytes(src, 0)
 	if perr != nil {
 		errs.add(yamlErrorPos(name, perr), "not valid YAML: "+yamlErrorMessage(perr))

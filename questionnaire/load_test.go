@@ -288,3 +288,38 @@ func TestDefaultDefinitionHasProviderWording(t *testing.T) {
 		}
 	}
 }
+
+// Hostile definitions are refused, each with its place, and soon: nothing
+// in them may grow the time or the memory of a load beyond the file's size.
+func TestHostileDefinitionsAreRefusedWithTheirPlace(t *testing.T) {
+	src := string(assets.Questionnaire)
+	deepParens := strings.Repeat("(", 3_000_000) + "age_18_plus = yes" + strings.Repeat(")", 3_000_000)
+	manyNots := strings.Repeat("not ", 100_000) + "age_18_plus = yes"
+	var nested strings.Builder // every anchor holds 80 aliases of the one before: 80^7 copies
+	nested.WriteString("x0: &a0 [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n")
+	for i := 1; i < 8; i++ {
+		fmt.Fprintf(&nested, "x%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 80), ", "))
+	}
+	cases := []struct {
+		name, src, want string
+	}{
+		{"deep parentheses", mutate(t, src, "show_if: age_18_plus = yes # under 18", "show_if: "+deepParens+" # under 18"), "the condition nests more than 50 levels deep"},
+		{"a chain of nots", mutate(t, src, "show_if: age_18_plus = yes # under 18", "show_if: "+manyNots+" # under 18"), "the condition nests more than 50 levels deep"},
+		{"deep YAML", mutate(t, src, "languages: [en, es]", "languages: "+strings.Repeat("[", 100_000)+strings.Repeat("]", 100_000)), "clinic.yaml:29:35: nested more than 24 levels deep"},
+		{"aliases of aliases", mutate(t, src, "settings:", nested.String()+"settings:"), "more than 500 aliases"},
+		{"too large", src + "\n#" + strings.Repeat("x", MaxDefinitionBytes), "it may be at most 8388608"},
+	}
+	for _, c := range cases {
+		_, err := Load(testFile, []byte(c.src))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %.300v; want %q", c.name, err, c.want)
+		}
+		if err != nil && len(err.Error()) > 4000 {
+			t.Errorf("%s: the error is %d bytes long", c.name, len(err.Error()))
+		}
+	}
+	// A definition file that is not a regular file is refused before it is read.
+	if _, err := LoadFile("/dev/zero"); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		t.Errorf("/dev/zero as the definition: %v", err)
+	}
+}

@@ -70,12 +70,13 @@ func (l *loader) validate() {
 		root, err := parseExpr(pc.cond.Source)
 		if err != nil {
 			ee := err.(*exprError)
-			c.errorf(ee.col, "%s, in %q", ee.msg, pc.cond.Source)
+			c.errorf(ee.col, "%s, in %s", ee.msg, quotedMax(pc.cond.Source, conditionQuoteLimit))
 			continue
 		}
 		ti := c.check(root)
 		if !c.bad && ti.t != tBool {
-			c.errorf(0, "%q is not a yes-or-no condition (compare it, like %s = yes or %s >= 10)", pc.cond.Source, root.String(), root.String())
+			shown := quotedMax(root.String(), conditionQuoteLimit)
+			c.errorf(0, "%s is not a yes-or-no condition (compare it, like %s = yes or %s >= 10)", quotedMax(pc.cond.Source, conditionQuoteLimit), shown, shown)
 		}
 		if !c.bad {
 			pc.cond.root = root

@@ -16,7 +16,9 @@ type yamlReader struct {
 	file    string
 	errs    *ErrorList
 	anchors map[string]ast.Node
-	depth   int
+	// aliasReads counts the aliases read, bounded by maxAliasReads.
+	aliasReads int
+	depth      int
 }
 
 func (r *yamlReader) pos(n ast.Node) Pos {
@@ -41,6 +43,10 @@ func (r *yamlReader) errorf(n ast.Node, format string, args ...any) {
 	r.errs.add(r.pos(n), fmt.Sprintf(format, args...))
 }
 
+// maxAliasReads is how many times a definition's aliases may be read in
+// all; the built-in one reads a few dozen.
+const maxAliasReads = 10000
+
 // resolve looks through anchors, tags and aliases to the node that holds the value.
 func (r *yamlReader) resolve(n ast.Node) ast.Node {
 	for i := 0; i < 32 && n != nil; i++ {
@@ -53,6 +59,14 @@ func (r *yamlReader) resolve(n ast.Node) ast.Node {
 		case *ast.TagNode:
 			n = v.Value
 		case *ast.AliasNode:
+			// An anchor that holds aliases is read again at each use: a
+			// budget keeps a file of nested aliases from growing without end.
+			if r.aliasReads++; r.aliasReads > maxAliasReads {
+				if r.aliasReads == maxAliasReads+1 {
+					r.errorf(v, "the aliases (*name) expand to more than %d copies; write the values out", maxAliasReads)
+				}
+				return nil
+			}
 			name, _ := r.scalarText(v.Value)
 			target, ok := r.anchors[name]
 			if !ok {
