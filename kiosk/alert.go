@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os/exec"
+	"sync"
 	"time"
 )
 
@@ -57,18 +59,45 @@ func (a *Alerter) run(ev Event) error {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, a.Command[0], a.Command[1:]...)
 	cmd.Stdin = bytes.NewReader(append(payload, '\n'))
-	var output bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &output, &output
+	output := &cappedBuffer{limit: alertOutputLimit}
+	cmd.Stdout, cmd.Stderr = output, output
 	killGroup(cmd)
+	// A program that leaves a child holding its output open is not waited
+	// for longer than this once it has exited itself.
 	cmd.WaitDelay = time.Second
 	err = cmd.Run()
+	endGroup(cmd) // whatever it started in the background ends with it
 	if ctx.Err() == context.DeadlineExceeded {
 		return fmt.Errorf("no answer within %s; stopped it", timeout)
 	}
+	if errors.Is(err, exec.ErrWaitDelay) && cmd.ProcessState != nil && cmd.ProcessState.Success() {
+		err = nil // it succeeded; only a child of it kept the output open
+	}
 	if err != nil {
-		return fmt.Errorf("%w: %s", err, bytes.TrimSpace(output.Bytes()))
+		return fmt.Errorf("%w: %s", err, bytes.TrimSpace(output.buf.Bytes()))
 	}
 	return nil
+}
+
+// alertOutputLimit is how much of the alert command's output is kept for
+// the log; the rest is read and dropped (a program that writes without end
+// once filled the kiosk's memory).
+const alertOutputLimit = 4 << 10
+
+// cappedBuffer keeps the first limit bytes written to it and drops the rest.
+type cappedBuffer struct {
+	mu    sync.Mutex // stdout and stderr are copied by two goroutines
+	buf   bytes.Buffer
+	limit int
+}
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if room := c.limit - c.buf.Len(); room > 0 {
+		c.buf.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
 }
 
 // TestAlert sends the start-up test event ({"kind":"test"}) with the
