@@ -298,11 +298,11 @@ func testKiosk(t *testing.T, bin string) {
 		t.Fatalf("kiosk mode without a PIN: %v\n%s", err, out)
 	}
 	setPIN := exec.Command(bin, "kiosk-pin", "--config", config)
-	setPIN.Stdin = strings.NewReader("2468\n2468\n")
+	setPIN.Stdin = strings.NewReader("246813\n246813\n")
 	if out, err := setPIN.CombinedOutput(); err != nil {
 		t.Fatalf("kiosk-pin: %v\n%s", err, out)
 	}
-	if data, _ := os.ReadFile(config); !strings.Contains(string(data), "$argon2id$") || strings.Contains(string(data), "2468") {
+	if data, _ := os.ReadFile(config); !strings.Contains(string(data), "$argon2id$") || strings.Contains(string(data), "246813") {
 		t.Fatalf("the config holds %q", data)
 	}
 	appendConfig := func(line string) {

@@ -315,6 +315,16 @@ func (c *Config) resolve(path string) string {
 	return filepath.Join(filepath.Dir(c.File), path)
 }
 
+// PINStatePath is the file beside the config that keeps the staff PIN's
+// wrong tries and lockout across restarts (kiosk.yaml → kiosk.pin-state),
+// or "" when the config has no file.
+func (c *Config) PINStatePath() string {
+	if c.File == "" {
+		return ""
+	}
+	return strings.TrimSuffix(c.File, filepath.Ext(c.File)) + ".pin-state"
+}
+
 // RecordsPath is the folder for encrypted records, relative to the config file.
 func (c *Config) RecordsPath() string { return c.resolve(c.RecordsFolder) }
 

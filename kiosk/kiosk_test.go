@@ -125,20 +125,28 @@ func TestConfigFileIsBoundedBeforeItIsRead(t *testing.T) {
 }
 
 func TestPINHashRoundTripAndFileUpdate(t *testing.T) {
-	if err := CheckNewPIN("12a4"); err == nil {
-		t.Error("letters accepted in a PIN")
+	for pin, want := range map[string]string{
+		"12a456": "only hold digits", "4827": "6 to 12 digits", "1234567890123": "6 to 12 digits",
+		"111111": "one digit repeated", "123456": "a run of digits", "987654": "a run of digits", "890123": "a run of digits",
+	} {
+		if err := CheckNewPIN(pin); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("the PIN %s: %v, want %q", pin, err, want)
+		}
 	}
-	if err := CheckNewPIN("123"); err == nil {
-		t.Error("a 3-digit PIN accepted")
+	for _, pin := range []string{"482716", "112233", "135791", "000001"} {
+		if err := CheckNewPIN(pin); err != nil {
+			t.Errorf("the PIN %s refused: %v", pin, err)
+		}
 	}
-	hash, err := HashPIN("4321")
+	hash, err := HashPIN("482716")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(hash, "$argon2id$") || !ValidHash(hash) {
+	// The cost of a try is deliberate (README): 64 MiB, 22 passes.
+	if !strings.HasPrefix(hash, "$argon2id$v=19$m=65536,t=22,p=2$") || !ValidHash(hash) {
 		t.Fatalf("hash %q", hash)
 	}
-	if !PINMatches("4321", hash) || PINMatches("1234", hash) || PINMatches("4321", "garbage") {
+	if !PINMatches("482716", hash) || PINMatches("482717", hash) || PINMatches("482716", "garbage") {
 		t.Error("PIN comparison is wrong")
 	}
 	path := filepath.Join(t.TempDir(), "sub", "kiosk.yaml")
@@ -254,7 +262,7 @@ func TestOpenAndReady(t *testing.T) {
 	if err := Ready(c, ""); err == nil || !strings.Contains(err.Error(), "has none") {
 		t.Errorf("no PIN: %v", err)
 	}
-	c.PINHash, _ = HashPIN("2468")
+	c.PINHash = quickHash(t, "246813")
 	if err := Ready(c, ""); err == nil || !strings.Contains(err.Error(), "no alert_command") {
 		t.Errorf("no alert command: %v", err)
 	}

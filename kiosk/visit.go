@@ -1,37 +1,72 @@
 package kiosk
 
 import (
+	"encoding/json"
 	"errors"
 	"log"
+	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"ketascreen/questionnaire"
+	"ketascreen/records"
 )
 
 // The staff PIN pad's limits.
 const (
 	PINAttempts = 5               // wrong PINs in a row before the pad locks
-	PINLockout  = 5 * time.Minute // how long it stays locked
+	PINLockout  = 5 * time.Minute // how long the first lockout lasts
 )
 
 // PINGuard counts tries at the staff PIN: PINAttempts wrong ones in a row
-// lock the pad for PINLockout, during which even the right PIN is refused.
+// lock the pad for PINLockout, during which even the right PIN is refused,
+// and each lockout after that (without the right PIN between) is twice as
+// long, up to MaxPINLockout. With a state file the count and the lockout
+// survive a restart, so restarting the kiosk (or making it crash) does not
+// give a stranger five more tries.
 type PINGuard struct {
-	clock       Clock
-	hash        string
-	wrong       int
-	lockedUntil time.Time
+	clock Clock
+	hash  string
+	file  string // where the state is kept; "" keeps it in memory only
+	state pinState
 }
 
-// NewPINGuard guards the PIN whose hash is given (Config.PINHash).
-func NewPINGuard(clock Clock, hash string) *PINGuard {
-	return &PINGuard{clock: clock, hash: hash}
+// pinState is what a PINGuard keeps between restarts: no PIN, only counts.
+type pinState struct {
+	Wrong       int       `json:"wrong"`    // wrong PINs since the last lockout or right PIN
+	Lockouts    int       `json:"lockouts"` // lockouts since the last right PIN
+	LockedUntil time.Time `json:"locked_until"`
+}
+
+// MaxPINLockout is the longest a lockout grows to.
+const MaxPINLockout = 24 * time.Hour
+
+// NewPINGuard guards the PIN whose hash is given (Config.PINHash), keeping
+// its state in file (Config.PINStatePath) when file is not "". A state file
+// that cannot be read counts as one lockout from now: the protective side.
+func NewPINGuard(clock Clock, hash, file string) *PINGuard {
+	g := &PINGuard{clock: clock, hash: hash, file: file}
+	if file == "" {
+		return g
+	}
+	data, err := os.ReadFile(file)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err == nil && json.Unmarshal(data, &g.state) == nil:
+	default:
+		log.Printf("kiosk: the staff PIN's state in %s cannot be read (%v); the pad is locked for %s", file, err, PINLockout)
+		g.state = pinState{Lockouts: 1, LockedUntil: clock.Now().Add(PINLockout)}
+		g.save()
+	}
+	return g
 }
 
 // Locked tells whether too many wrong PINs have locked the pad.
-func (g *PINGuard) Locked() bool { return g.clock.Now().Before(g.lockedUntil) }
+func (g *PINGuard) Locked() bool { return g.clock.Now().Before(g.state.LockedUntil) }
+
+// LockedUntil is when the pad opens again, if it is locked.
+func (g *PINGuard) LockedUntil() time.Time { return g.state.LockedUntil }
 
 // Check counts a try and tells whether it was the staff PIN.
 func (g *PINGuard) Check(pin string) bool {
@@ -39,16 +74,40 @@ func (g *PINGuard) Check(pin string) bool {
 		return false
 	}
 	if PINMatches(pin, g.hash) {
-		g.wrong = 0
+		if g.state != (pinState{}) {
+			g.state = pinState{}
+			g.save()
+		}
 		return true
 	}
-	g.wrong++
-	if g.wrong >= PINAttempts {
-		g.wrong = 0
-		g.lockedUntil = g.clock.Now().Add(PINLockout)
-		log.Printf("kiosk: %d wrong staff PINs; the PIN pad is locked until %s", PINAttempts, g.lockedUntil.Format(time.Kitchen))
+	g.state.Wrong++
+	if g.state.Wrong >= PINAttempts {
+		g.state.Wrong = 0
+		g.state.Lockouts++
+		lockout := MaxPINLockout
+		if g.state.Lockouts <= 20 { // 5 minutes << 19 is already past the cap
+			lockout = min(PINLockout<<(g.state.Lockouts-1), MaxPINLockout)
+		}
+		g.state.LockedUntil = g.clock.Now().Add(lockout)
+		log.Printf("kiosk: %d wrong staff PINs; the PIN pad is locked for %s, until %s", PINAttempts, lockout, g.state.LockedUntil.Format(time.Kitchen))
 	}
+	g.save()
 	return false
+}
+
+// save writes the state, readable by the kiosk's user only; a failure is
+// logged and the state kept in memory.
+func (g *PINGuard) save() {
+	if g.file == "" {
+		return
+	}
+	data, err := json.Marshal(g.state)
+	if err == nil {
+		err = records.WriteFile(g.file, data, 0o600)
+	}
+	if err != nil {
+		log.Printf("kiosk: keeping the staff PIN's state: %v", err)
+	}
 }
 
 // IdleTime is how long the kiosk waits for a touch before it asks "Are you

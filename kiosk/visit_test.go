@@ -2,20 +2,84 @@ package kiosk
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/alexedwards/argon2id"
+
 	"ketascreen/questionnaire"
 )
 
-func TestPINGuardLocksAfterFiveWrongTriesAndOpensAgain(t *testing.T) {
-	clock := NewManualClock()
-	hash, err := HashPIN("4827")
+// quickHash hashes a PIN with cheap argon2id parameters, for tests that
+// check many PINs (HashPIN's take half a second a try, on purpose).
+func quickHash(t testing.TB, pin string) string {
+	t.Helper()
+	h, err := argon2id.CreateHash(pin, &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32})
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := NewPINGuard(clock, hash)
+	return h
+}
+
+// The wrong tries and the lockout survive a restart (a new guard on the same
+// file), each lockout is twice as long as the one before, and the right PIN
+// starts again from nothing.
+func TestPINLockoutSurvivesARestartAndGrows(t *testing.T) {
+	clock := NewManualClock()
+	hash := quickHash(t, "482716")
+	file := filepath.Join(t.TempDir(), "kiosk.pin-state")
+	wrong := func(n int) {
+		for range n {
+			NewPINGuard(clock, hash, file).Check("000000") // a restart before every try
+		}
+	}
+	wrong(PINAttempts)
+	g := NewPINGuard(clock, hash, file)
+	if !g.Locked() || g.LockedUntil() != clock.Now().Add(PINLockout) {
+		t.Fatalf("after %d wrong tries, each in a fresh process: locked %v until %s", PINAttempts, g.Locked(), g.LockedUntil())
+	}
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the state file: %v %v", fi, err)
+	}
+	if data, _ := os.ReadFile(file); strings.Contains(string(data), "482716") || strings.Contains(string(data), "argon2") {
+		t.Errorf("the state file holds more than counts: %s", data)
+	}
+	clock.Advance(PINLockout)
+	wrong(PINAttempts)
+	if g := NewPINGuard(clock, hash, file); g.LockedUntil() != clock.Now().Add(2*PINLockout) {
+		t.Errorf("the second lockout ends %s after it began, want %s", g.LockedUntil().Sub(clock.Now()), 2*PINLockout)
+	}
+	clock.Advance(2 * PINLockout)
+	if g := NewPINGuard(clock, hash, file); !g.Check("482716") {
+		t.Fatal("the right PIN after the lockout was refused")
+	}
+	wrong(PINAttempts)
+	if g := NewPINGuard(clock, hash, file); g.LockedUntil() != clock.Now().Add(PINLockout) {
+		t.Errorf("after the right PIN a lockout should be %s again, is %s", PINLockout, g.LockedUntil().Sub(clock.Now()))
+	}
+	clock.Advance(time.Hour)
+	for range 25 { // lockouts do not grow past a day, nor overflow
+		wrong(PINAttempts)
+		clock.Advance(MaxPINLockout)
+	}
+	wrong(PINAttempts)
+	if g := NewPINGuard(clock, hash, file); g.LockedUntil() != clock.Now().Add(MaxPINLockout) {
+		t.Errorf("after 27 lockouts the lockout is %s, want %s", g.LockedUntil().Sub(clock.Now()), MaxPINLockout)
+	}
+	// A state file that cannot be read locks the pad rather than opening it.
+	os.WriteFile(file, []byte("not json"), 0o600)
+	if g := NewPINGuard(clock, hash, file); !g.Locked() {
+		t.Error("a broken state file left the pad open")
+	}
+}
+
+func TestPINGuardLocksAfterFiveWrongTriesAndOpensAgain(t *testing.T) {
+	clock := NewManualClock()
+	hash := quickHash(t, "4827")
+	g := NewPINGuard(clock, hash, "")
 	for i := 1; i < PINAttempts; i++ {
 		if g.Check("0000") || g.Locked() {
 			t.Fatalf("try %d: a wrong PIN passed or locked the pad too soon", i)

@@ -75,7 +75,7 @@ func newKioskState(ui *UI, opts KioskOptions) *kioskState {
 		k.opts.CacheLifetime = kiosk.FyneCacheLifetime()
 	}
 	k.useAlerter(opts.Alerter)
-	k.pin = kiosk.NewPINGuard(k.clock, opts.Config.PINHash)
+	k.pin = kiosk.NewPINGuard(k.clock, opts.Config.PINHash, opts.Config.PINStatePath())
 	return k
 }
 

@@ -45,7 +45,7 @@ func (ui *UI) showPINPad() {
 		keys, cancel)
 	p.open(panel)
 	if ui.kiosk.pin.Locked() {
-		p.message.SetText(tr(ui.lang, "pin.locked"))
+		p.showLocked()
 	}
 	ui.keysOverride = &keyHandlers{
 		digit: func(n int) { p.add(string(rune('0' + n))) },
@@ -107,14 +107,14 @@ func (p *pinPad) submit() {
 	k := p.ui.kiosk
 	if k.pin.Locked() {
 		p.clear()
-		p.message.SetText(tr(p.ui.lang, "pin.locked"))
+		p.showLocked()
 		return
 	}
 	ok := k.pin.Check(p.digits)
 	p.clear()
 	if !ok {
 		if k.pin.Locked() {
-			p.message.SetText(tr(p.ui.lang, "pin.locked"))
+			p.showLocked()
 		} else {
 			p.message.SetText(tr(p.ui.lang, "pin.wrong"))
 		}
@@ -122,6 +122,11 @@ func (p *pinPad) submit() {
 	}
 	k.alerts.Acknowledge() // staff are here: the alert stops repeating
 	p.showStaffMenu()
+}
+
+// showLocked says that the pad is locked, and until when (clinic time).
+func (p *pinPad) showLocked() {
+	p.message.SetText(trf(p.ui.lang, "pin.locked", p.ui.kiosk.pin.LockedUntil().Format("15:04")))
 }
 
 // showStaffMenu offers staff what the PIN unlocks.

@@ -125,7 +125,7 @@ func (b *bench) kioskConfig() (string, error) {
 	config := filepath.Join(b.dir, "kiosk.yaml")
 	pin := exec.Command(b.app, "kiosk-pin", "--config", config)
 	pin.Env = b.env
-	pin.Stdin = strings.NewReader("2468\n2468\n")
+	pin.Stdin = strings.NewReader("246813\n246813\n")
 	if out, err := pin.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("kiosk-pin: %v\n%s", err, out)
 	}
