@@ -448,6 +448,35 @@ func TestKioskFieldsKeepTheClipboardOut(t *testing.T) {
 	}
 }
 
+// A text field stops at its limit however the text comes: a flood of
+// pasted text at home (select all, copy, paste, again and again) once grew
+// until the app ran out of memory.
+func TestFieldsStopAtTheirLimit(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	e := searchField(t, d, "sertraline")
+	clip := fyne.CurrentApp().Clipboard()
+	for range 30 { // doubling: 2^30 times the text without a limit
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+		e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+		e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	}
+	if n := len([]rune(e.Text)); n != maxFieldRunes {
+		t.Errorf("after 30 doublings the field holds %d characters, want %d", n, maxFieldRunes)
+	}
+	test.Type(e, "more")
+	if n := len([]rune(e.Text)); n != maxFieldRunes {
+		t.Errorf("typing into a full field: %d characters", n)
+	}
+	clip.SetContent(strings.Repeat("ü", 10*maxFieldRunes))
+	e.SetText("")
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if e.Text != strings.Repeat("ü", maxFieldRunes) {
+		t.Errorf("a long paste into an empty field: %d characters", len([]rune(e.Text)))
+	}
+}
+
 // At home the same field copies and pastes as any other.
 func TestHomeFieldsUseTheClipboard(t *testing.T) {
 	d := newDriver(t)

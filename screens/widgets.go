@@ -2,6 +2,7 @@ package screens
 
 import (
 	"image/color"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -98,15 +99,40 @@ type keyEntry struct {
 }
 
 // TypedShortcut handles the field's shortcuts, without the clipboard ones
-// in a kiosk.
+// in a kiosk; a paste takes only as much as the field has room for.
 func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
-	if e.private {
-		switch s.(type) {
-		case *fyne.ShortcutCopy, *fyne.ShortcutCut, *fyne.ShortcutPaste:
+	switch sc := s.(type) {
+	case *fyne.ShortcutCopy, *fyne.ShortcutCut:
+		if e.private {
 			return
 		}
+	case *fyne.ShortcutPaste:
+		if e.private || sc.Clipboard == nil {
+			return
+		}
+		room := maxFieldRunes - utf8.RuneCountInString(e.Text) + utf8.RuneCountInString(e.SelectedText())
+		s = &fyne.ShortcutPaste{Clipboard: cutClipboard{sc.Clipboard, max(0, room)}}
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// maxFieldRunes is the most characters a text field takes, typed or
+// pasted: a text answer keeps no more (questionnaire.MaxTextLength), and a
+// medicine's name is shorter.
+const maxFieldRunes = questionnaire.MaxTextLength
+
+// cutClipboard gives at most room characters of a clipboard's text.
+type cutClipboard struct {
+	fyne.Clipboard
+	room int
+}
+
+func (c cutClipboard) Content() string {
+	text := c.Clipboard.Content()
+	if utf8.RuneCountInString(text) <= c.room {
+		return text
+	}
+	return string([]rune(text)[:c.room])
 }
 
 // TappedSecondary opens the field's menu (Cut, Copy, Paste, Select all),
@@ -123,6 +149,9 @@ func (e *keyEntry) TappedSecondary(pe *fyne.PointEvent) {
 func (e *keyEntry) TypedRune(r rune) {
 	if e.echo != nil && e.echo(r) {
 		return
+	}
+	if utf8.RuneCountInString(e.Text)-utf8.RuneCountInString(e.SelectedText()) >= maxFieldRunes {
+		return // full: the field stops at its limit
 	}
 	e.Entry.TypedRune(r)
 }
