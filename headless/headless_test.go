@@ -172,6 +172,7 @@ func TestScoreRefusesBadAnswersNamingTheItem(t *testing.T) {
 		{"twice-high-low.json", `{"answers": {"phq9_9": "3", "phq9_9": "0"}}`, []string{"twice-high-low.json:1:29", `the key "phq9_9" is given twice`}},
 		{"twice-answers.json", `{"answers": {}, "answers": {"help_now": "yes"}}`, []string{`the key "answers" is given twice`}},
 		{"twice-field.json", `{"answers": {"meds": [{"med_name": "sertraline", "med_weeks": "8_plus", "med_weeks": "under_4"}]}}`, []string{`the key "med_weeks" is given twice`}},
+		{"61-medicines.json", `{"answers": {"meds": [` + strings.TrimSuffix(strings.Repeat(`{"med_name": "other"}, `, 61), ", ") + `]}}`, []string{`item "meds" has 61 entries; a list keeps at most 60`}},
 		{"long-key.json", `{"answers": {"` + strings.Repeat("x", 100000) + `": "yes"}}`, []string{`unknown item "` + strings.Repeat("x", 40) + `"…`}},
 	}
 	for _, c := range cases {

@@ -164,6 +164,9 @@ func decodeList(it *Item, raw rawAnswer) (Answer, string) {
 	if raw.kind != rawEntries {
 		return Answer{}, fmt.Sprintf("item %q takes a list of entries, each with the fields %s", it.ID, strings.Join(fieldIDs(it), ", "))
 	}
+	if len(raw.entries) > MaxEntries {
+		return Answer{}, fmt.Sprintf("item %q has %d entries; a list keeps at most %d", it.ID, len(raw.entries), MaxEntries)
+	}
 	a := Answer{}
 	for i, re := range raw.entries {
 		e, msg := decodeEntry(it, re)

@@ -69,6 +69,11 @@ const (
 // MaxTextLength is the most characters a text field keeps.
 const MaxTextLength = 80
 
+// MaxEntries is the most entries a list item keeps (the medicines tried): far
+// more than anyone lists (make bench times the list at 50), and few enough
+// that an answers file cannot make a result or its PDF grow without end.
+const MaxEntries = 60
+
 // Option is one answer a person can give.
 type Option struct {
 	Code string

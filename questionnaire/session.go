@@ -157,6 +157,7 @@ func (s *Session) Entries(listID string) []Entry {
 
 // AddEntry adds an entry to a list item and returns its index. An entry may be
 // partial while the person fills it in; Unanswered lists what it still lacks.
+// A list keeps at most MaxEntries entries.
 func (s *Session) AddEntry(listID string, e Entry) (int, error) {
 	it, err := s.item(listID, List)
 	if err != nil {
@@ -166,6 +167,9 @@ func (s *Session) AddEntry(listID string, e Entry) (int, error) {
 		return 0, err
 	}
 	a := s.answers[listID]
+	if len(a.Entries) >= MaxEntries {
+		return 0, fmt.Errorf("%s keeps at most %d entries", listID, MaxEntries)
+	}
 	a.Entries = append(a.Entries, e.clone())
 	s.answers[listID] = a
 	return len(a.Entries) - 1, nil

@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -295,5 +296,21 @@ func TestToggleAlwaysGivesAnAnswerTheSessionTakes(t *testing.T) {
 	none := it.Exclusive[0]
 	if got := it.Toggle(it.Toggle(nil, codes[0]), none); !slices.Equal(got, []string{none}) {
 		t.Errorf("tapping %q after %q gives %v", none, codes[0], got)
+	}
+}
+
+// A list keeps at most MaxEntries entries, in a session as in a file.
+func TestAListKeepsAtMostMaxEntries(t *testing.T) {
+	s := NewSession(defaultDefinition(t))
+	for i := range MaxEntries {
+		if _, err := s.AddEntry("meds", Entry{"med_name": "other"}); err != nil {
+			t.Fatalf("entry %d: %v", i+1, err)
+		}
+	}
+	if _, err := s.AddEntry("meds", Entry{"med_name": "other"}); err == nil || !strings.Contains(err.Error(), "at most 60 entries") {
+		t.Errorf("entry %d: %v", MaxEntries+1, err)
+	}
+	if n := len(s.Entries("meds")); n != MaxEntries {
+		t.Errorf("the list holds %d entries", n)
 	}
 }

@@ -98,6 +98,27 @@ func TestPathDiscussKetamineWithTwoMedicines(t *testing.T) {
 	}
 }
 
+// A full medicine list (questionnaire.MaxEntries) offers no Add button.
+func TestAFullMedicineListAddsNoMore(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Start")
+	d.answerUntil(with(moderate, map[string]any{"ad_any": "yes"}))
+	full := questionnaire.Entry{"med_name": "other", "med_weeks": "8_plus", "med_full_dose": "yes", "med_adherence": "yes", "med_improvement": "under_25"}
+	for range questionnaire.MaxEntries - 2 {
+		if _, err := d.ui.session.AddEntry("meds", full); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.addMedicine("sert", "Sertraline (Zoloft)", "8_plus", "yes", "yes", "under_25", "skip")
+	if !d.hasButton("Add another medicine") {
+		t.Fatalf("with %d entries there is no Add button:\n%s", questionnaire.MaxEntries-1, d.screenText())
+	}
+	d.addMedicine("prozac", "Fluoxetine (Prozac)", "4_5", "yes", "yes", "under_25", "skip")
+	if n := len(d.ui.session.Entries("meds")); n != questionnaire.MaxEntries || d.hasButton("Add another medicine") {
+		t.Errorf("with %d entries the Add button is enabled: %v", n, d.hasButton("Add another medicine"))
+	}
+}
+
 func TestMedicineCanBeChangedAndRemoved(t *testing.T) {
 	d := newDriver(t)
 	d.tap("Start")

@@ -43,6 +43,9 @@ func (s *listScreen) draw() drawn {
 	}
 	add := ui.button(addText, addImportance, s.onAdd)
 	add.SetIcon(theme.ContentAddIcon())
+	if len(entries) >= questionnaire.MaxEntries {
+		add.Disable() // the list is full (the session keeps no more)
+	}
 
 	cont := ui.button(tr(l, "nav.continue"), widget.HighImportance, s.onContinue)
 	cont.SetIcon(theme.NavigateNextIcon())
