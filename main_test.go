@@ -71,6 +71,7 @@ func TestRealBinary(t *testing.T) {
 	})
 	t.Run("window", func(t *testing.T) { testWindow(t, bin) })
 	t.Run("kiosk", func(t *testing.T) { testKiosk(t, bin) })
+	t.Run("kiosk-escapes", func(t *testing.T) { testKioskEscapes(t, bin) })
 	t.Run("walk", func(t *testing.T) { testWalks(t, bin) })
 }
 
@@ -396,4 +397,98 @@ func (b *lockedBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// testKioskEscapes tries openbox's default ways out of a full-screen window
+// on a kiosk in the middle of a screening: each time the kiosk must be back,
+// full screen and focused, and when the window was kept away (another
+// desktop) for longer than 3 s, the screening must be wiped.
+func testKioskEscapes(t *testing.T, bin string) {
+	dir := t.TempDir()
+	config := filepath.Join(dir, "kiosk.yaml")
+	setPIN := exec.Command(bin, "kiosk-pin", "--config", config)
+	setPIN.Stdin = strings.NewReader("246813\n246813\n")
+	if out, err := setPIN.CombinedOutput(); err != nil {
+		t.Fatalf("kiosk-pin: %v\n%s", err, out)
+	}
+	f, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("alert_command: [\"true\"]\n")
+	f.Close()
+	d := startDesktop(t, 1280, 800)
+	// A kiosk starts after its session's window manager: wait for openbox
+	// to manage the screen (a window mapped before it is adopted as a
+	// normal one).
+	waitFor(t, 30*time.Second, "openbox to manage the screen", func() bool {
+		out, _ := exec.Command("xprop", "-display", d.display, "-root", "_NET_SUPPORTING_WM_CHECK").Output()
+		return strings.Contains(string(out), "window id")
+	})
+	done, stderr := startApp(t, d.display, bin, "--kiosk", "--config", config)
+	var win string
+	waitFor(t, 90*time.Second, "the kiosk window", func() bool {
+		select {
+		case err := <-done:
+			t.Fatalf("the kiosk exited: %v\n%s", err, stderr.String())
+		default:
+		}
+		win = d.xdotool("search", "--onlyvisible", "--name", "^KetaScreen")
+		return win != ""
+	})
+	win = strings.Fields(win)[0]
+	xprop := func(props ...string) string {
+		out, _ := exec.Command("xprop", append([]string{"-display", d.display, "-id", win}, props...)...).Output()
+		return string(out)
+	}
+	back := func(after string) {
+		t.Helper()
+		var state string
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			geometry := d.xdotool("getwindowgeometry", win)
+			state = xprop("WM_STATE", "_NET_WM_STATE") + geometry
+			if strings.Contains(state, "window state: Normal") && strings.Contains(state, "_NET_WM_STATE_FULLSCREEN") &&
+				strings.Contains(geometry, "Geometry: 1280x800") && strings.Contains(geometry, "Position: 0,0") {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("20 s after %s the kiosk is not shown full screen:\n%s\n(screenshot: %s)", after, state, d.save("escape"))
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	back("start-up")
+	d.xdotool("mousemove", "640", "400")
+	d.xdotool("key", "Return") // Touch to start
+	d.settle(300*time.Millisecond, 300*time.Millisecond, 30*time.Second)
+	d.xdotool("key", "Return") // Start: the first question
+	waitFor(t, 20*time.Second, "the first question", func() bool { return d.xdotool("getwindowname", win) == "KetaScreen · About you" })
+	for _, escape := range []struct {
+		what string
+		keys [][]string
+	}{
+		{"iconify (what Alt+Space, Iconify does)", [][]string{{"windowminimize", win}}},
+		{"Super+D (show the desktop)", [][]string{{"key", "super+d"}}},
+		{"Alt+Space, I (the window menu's Iconify)", [][]string{{"key", "alt+space"}, {"key", "i"}}},
+	} {
+		for _, keys := range escape.keys {
+			d.xdotool(keys...)
+			time.Sleep(300 * time.Millisecond) // a menu opens between the keys
+		}
+		back(escape.what)
+		if name := d.xdotool("getwindowname", win); name != "KetaScreen · About you" {
+			t.Errorf("after %s the kiosk shows %q; the screening should have been kept", escape.what, name)
+		}
+	}
+	// Another desktop keeps the window away: after 3 s the screening is gone.
+	d.xdotool("key", "ctrl+alt+Right")
+	waitFor(t, 20*time.Second, "the wipe while the kiosk is on another desktop", func() bool { return d.xdotool("getwindowname", win) == "KetaScreen" })
+	d.xdotool("key", "ctrl+alt+Left")
+	back("coming back to its desktop")
+	select {
+	case err := <-done:
+		t.Fatalf("the kiosk exited: %v\n%s", err, stderr.String())
+	default:
+	}
 }

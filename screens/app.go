@@ -124,6 +124,9 @@ func (ui *UI) compact() bool {
 // large for the text size (resized, or made full screen), so that its
 // layout suits the new size.
 func (ui *UI) onWindowLayout() {
+	if ui.kiosk != nil {
+		ui.kiosk.windowResized(ui.win.Canvas().Size())
+	}
 	// Only a new window size counts here: a new text size redraws at once.
 	resized := func() bool { return ui.win.Canvas().Size() != ui.builtSize && ui.compact() != ui.builtCompact }
 	if ui.nav.screen == nil || ui.redrawQueued || !resized() {

@@ -58,6 +58,14 @@ type kioskState struct {
 	alerts *kiosk.Alerts
 	pin    *kiosk.PINGuard
 	pad    *pinPad // the staff PIN pad or menu while it is open
+
+	// The window taken away (iconified, another window in front, out of
+	// full screen) by the window manager: see lostForeground.
+	focused   bool        // a window of the app has the focus
+	reclaim   kiosk.Timer // while no window of the app has the focus
+	awaySince time.Time
+	refull    kiosk.Timer // after the window became smaller than full screen
+	fullSize  fyne.Size   // the largest the window has been: its full screen
 	// recordSaved is the name the current person's encrypted record was
 	// saved under, once saved.
 	recordSaved string
@@ -76,7 +84,70 @@ func newKioskState(ui *UI, opts KioskOptions) *kioskState {
 	}
 	k.useAlerter(opts.Alerter)
 	k.pin = kiosk.NewPINGuard(k.clock, opts.Config.PINHash, opts.Config.PINStatePath())
+	lc := fyne.CurrentApp().Lifecycle()
+	lc.SetOnExitedForeground(k.lostForeground)
+	lc.SetOnEnteredForeground(k.gotForeground)
 	return k
+}
+
+// How the kiosk takes its window back from the window manager: it asks for
+// full screen and the focus again every reclaimEvery, and wipes the session
+// once the window has been away for wipeWhenAway, since whoever is at the
+// screen now may not be the person whose answers it holds.
+const (
+	reclaimEvery = 500 * time.Millisecond
+	wipeWhenAway = 3 * time.Second
+)
+
+// lostForeground runs when no window of the app has the focus any more (a
+// window manager's key or menu iconified it, showed the desktop, switched
+// workspace or raised another program).
+func (k *kioskState) lostForeground() {
+	k.focused = false
+	if k.reclaim == nil {
+		k.awaySince = k.clock.Now()
+		k.reclaim = k.after(reclaimEvery, k.takeBack)
+	}
+}
+
+// takeBack asks for full screen and the focus again (the focus request
+// also brings an iconified window back), and keeps asking, wiping the
+// session once the window has been away too long, until the focus is back.
+// It asks at least once even when the focus came back by itself: iconifying
+// under openbox takes the focus away and gives it back to the hidden window.
+func (k *kioskState) takeBack() {
+	k.reclaim = nil
+	k.ui.win.SetFullScreen(true)
+	k.ui.win.RequestFocus()
+	if k.focused {
+		return
+	}
+	if k.clock.Now().Sub(k.awaySince) >= wipeWhenAway && !(k.ui.nav.name == screenAttract && k.ui.session.IsEmpty()) {
+		log.Printf("kiosk: the window has been out of sight for %s; the session is wiped", wipeWhenAway)
+		k.wipe()
+	}
+	k.reclaim = k.after(reclaimEvery, k.takeBack)
+}
+
+// gotForeground runs when a window of the app has the focus again.
+func (k *kioskState) gotForeground() { k.focused = true }
+
+// windowResized asks for full screen again when the window became smaller
+// than it has been (full screen taken away, with the focus kept).
+func (k *kioskState) windowResized(size fyne.Size) {
+	if size.Width >= k.fullSize.Width && size.Height >= k.fullSize.Height {
+		k.fullSize = size
+		return
+	}
+	if k.refull == nil {
+		k.refull = k.after(reclaimEvery, func() {
+			k.refull = nil
+			// GLFW still counts the window as full screen and would do
+			// nothing: leave it, then enter it again.
+			k.ui.win.SetFullScreen(false)
+			k.ui.win.SetFullScreen(true)
+		})
+	}
 }
 
 // useAlerter sends the staff alerts with a; nil sends none (they fail).

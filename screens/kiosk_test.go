@@ -643,3 +643,49 @@ func TestWalkingAwayDuringTheASQAlertsStaff(t *testing.T) {
 		})
 	}
 }
+
+// When the window manager takes the window away (iconified, the desktop
+// shown, another program raised), the kiosk asks for full screen and the
+// focus again at once, and wipes the session if it is still away after 3 s.
+func TestAKioskTakesItsWindowBackAndWipesWhenItCannot(t *testing.T) {
+	k := newKioskDriver(t)
+	k.begin()
+	k.choose("yes")
+	k.w.SetFullScreen(false)
+	k.kiosk().lostForeground()
+	k.clock.Advance(reclaimEvery)
+	if !k.w.FullScreen() {
+		t.Error("the kiosk did not ask for full screen again")
+	}
+	k.kiosk().gotForeground() // the window manager gave it back
+	k.clock.Advance(wipeWhenAway)
+	if k.ui.session.IsEmpty() || k.kiosk().reclaim != nil {
+		t.Fatalf("the session was wiped after the window came back (empty %v)", k.ui.session.IsEmpty())
+	}
+	k.kiosk().lostForeground()
+	k.clock.Advance(wipeWhenAway - reclaimEvery)
+	if k.ui.session.IsEmpty() {
+		t.Fatal("wiped before the window had been away 3 s")
+	}
+	k.clock.Advance(reclaimEvery)
+	if !k.ui.session.IsEmpty() || k.ui.nav.name != screenAttract {
+		t.Fatalf("the window was away 3 s and the session is still there (%s screen)", k.ui.nav.name)
+	}
+	k.clock.Advance(10 * time.Second) // still away: it keeps asking, and wipes nothing more
+	if k.kiosk().reclaim == nil {
+		t.Error("the kiosk stopped asking for its window back")
+	}
+	k.kiosk().gotForeground()
+	k.clock.Advance(reclaimEvery) // one more request, then no more
+	if k.kiosk().reclaim != nil {
+		t.Error("the kiosk still asks for its window once it has it")
+	}
+	// Full screen taken away with the focus kept: the window got smaller.
+	k.kiosk().windowResized(fyne.NewSize(1280, 800))
+	k.w.SetFullScreen(false)
+	k.kiosk().windowResized(fyne.NewSize(1000, 700))
+	k.clock.Advance(reclaimEvery)
+	if !k.w.FullScreen() {
+		t.Error("the kiosk did not go back to full screen when its window got smaller")
+	}
+}
