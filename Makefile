@@ -109,10 +109,13 @@ bench: deps dist
 	fi
 	$(GO) run ./bench/measure $(BENCH_FLAGS)
 
-# A short fuzz run of the definition loader and the answers reader.
+# A short fuzz run of everything that reads a file a user gives: the
+# definition loader, the answers reader, the kiosk config and the YAML bounds.
 fuzz:
 	$(GO) test -tags ci -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./questionnaire
 	$(GO) test -tags ci -run '^$$' -fuzz FuzzReadAnswers -fuzztime 30s ./questionnaire
+	$(GO) test -tags ci -run '^$$' -fuzz FuzzParseConfig -fuzztime 30s ./kiosk
+	$(GO) test -tags ci -run '^$$' -fuzz FuzzCheck -fuzztime 30s ./internal/yamlbound
 
 # Release packages in dist/: Linux tarball, Debian package, Windows .exe.
 dist: deps
