@@ -334,17 +334,7 @@ func testKiosk(t *testing.T, bin string) {
 		out, _ := exec.Command("xdotool", args...).Output()
 		return strings.TrimSpace(string(out))
 	}
-	var win string
-	waitFor(t, 90*time.Second, "the kiosk window", func() bool {
-		select {
-		case err := <-done:
-			t.Fatalf("the kiosk exited: %v\n%s", err, stderr.String())
-		default:
-		}
-		win = x("search", "--name", "^KetaScreen$")
-		return win != ""
-	})
-	win = strings.Fields(win)[0]
+	win := appWindow(t, done, stderr, func() string { return x("search", "--name", "^KetaScreen$") })
 	waitFor(t, 20*time.Second, "the window to cover the screen", func() bool {
 		geometry := x("getwindowgeometry", win)
 		return strings.Contains(geometry, "Geometry: 1280x800") && strings.Contains(geometry, "Position: 0,0")
@@ -379,6 +369,23 @@ func testKiosk(t *testing.T, bin string) {
 	if vars := strings.Split(string(environ), "\x00"); !slices.Contains(vars, "FYNE_CACHE=20s") {
 		t.Errorf("the kiosk runs without FYNE_CACHE=20s: %q", vars)
 	}
+}
+
+// appWindow waits for the app's window (find returns what xdotool found)
+// and returns its id, failing the test if the app exits first.
+func appWindow(t *testing.T, done chan error, stderr *lockedBuffer, find func() string) string {
+	t.Helper()
+	var win string
+	waitFor(t, 90*time.Second, "the app window", func() bool {
+		select {
+		case err := <-done:
+			t.Fatalf("the app exited: %v\n%s", err, stderr.String())
+		default:
+		}
+		win = find()
+		return win != ""
+	})
+	return strings.Fields(win)[0]
 }
 
 // lockedBuffer collects a process's output while the test reads it.
@@ -426,17 +433,7 @@ func testKioskEscapes(t *testing.T, bin string) {
 		return strings.Contains(string(out), "window id")
 	})
 	done, stderr := startApp(t, d.display, bin, "--kiosk", "--config", config)
-	var win string
-	waitFor(t, 90*time.Second, "the kiosk window", func() bool {
-		select {
-		case err := <-done:
-			t.Fatalf("the kiosk exited: %v\n%s", err, stderr.String())
-		default:
-		}
-		win = d.xdotool("search", "--onlyvisible", "--name", "^KetaScreen")
-		return win != ""
-	})
-	win = strings.Fields(win)[0]
+	win := appWindow(t, done, stderr, func() string { return d.xdotool("search", "--onlyvisible", "--name", "^KetaScreen") })
 	xprop := func(props ...string) string {
 		out, _ := exec.Command("xprop", append([]string{"-display", d.display, "-id", win}, props...)...).Output()
 		return string(out)

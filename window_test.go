@@ -378,17 +378,7 @@ func walk(t *testing.T, bin string, def *questionnaire.Definition, width, height
 		t.Fatal(err)
 	}
 	done, stderr := startAppAt(t, d.display, home, bin, "--lang", lang)
-	var win string
-	waitFor(t, 90*time.Second, "the KetaScreen window", func() bool {
-		select {
-		case err := <-done:
-			t.Fatalf("the app exited: %v\n%s", err, stderr.String())
-		default:
-		}
-		win = d.xdotool("search", "--onlyvisible", "--name", "^KetaScreen$")
-		return win != ""
-	})
-	win = strings.Fields(win)[0]
+	win := appWindow(t, done, stderr, func() string { return d.xdotool("search", "--onlyvisible", "--name", "^KetaScreen$") })
 	d.xdotool("mousemove", "0", strconv.Itoa(height-1)) // away from every button: no hover colours
 	d.settle(500*time.Millisecond, 500*time.Millisecond, 60*time.Second)
 	for range (scale - 100) / 25 {

@@ -32,53 +32,80 @@ func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Colum
 
 // Check returns the first place where src goes beyond the limits, or nil.
 func Check(src []byte, l Limits) error {
-	var (
-		flow    int   // open [ and {
-		blocks  []int // columns of the open block collections, innermost last
-		aliases int
-	)
+	s := &shape{limits: l}
 	tokens := lexer.Tokenize(string(src))
 	for i, t := range tokens {
 		if t.Position == nil {
 			continue
 		}
-		switch t.Type {
-		case token.SequenceStartType, token.MappingStartType:
-			flow++
-		case token.SequenceEndType, token.MappingEndType:
-			flow = max(0, flow-1)
-		case token.AnchorType, token.AliasType:
-			if l.Aliases == 0 {
-				return at(t, "anchors and aliases (&name, *name) are not allowed here; write the value out")
-			}
-			if t.Type == token.AliasType {
-				if aliases++; aliases > l.Aliases {
-					return at(t, fmt.Sprintf("more than %d aliases (*name)", l.Aliases))
-				}
-			}
+		var before *token.Token
+		if i > 0 {
+			before = tokens[i-1]
 		}
-		if flow == 0 {
-			// A block collection starts at a "- " or at a key (the token
-			// before ": "); its column says which open ones it is inside.
-			start := t
-			if t.Type == token.MappingValueType && i > 0 {
-				start = tokens[i-1]
-			}
-			if t.Type == token.SequenceEntryType || t.Type == token.MappingValueType {
-				c := start.Position.Column
-				for len(blocks) > 0 && blocks[len(blocks)-1] > c {
-					blocks = blocks[:len(blocks)-1]
-				}
-				if len(blocks) == 0 || blocks[len(blocks)-1] < c {
-					blocks = append(blocks, c)
-				}
-			}
-		}
-		if d := flow + len(blocks); d > l.Depth {
-			return at(t, fmt.Sprintf("nested more than %d levels deep", l.Depth))
+		if err := s.take(t, before); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// shape follows the nesting and the aliases of a file, token by token.
+type shape struct {
+	limits  Limits
+	flow    int   // open [ and {
+	blocks  []int // columns of the open block collections, innermost last
+	aliases int
+}
+
+// take reads one token; before is the one before it, or nil.
+func (s *shape) take(t, before *token.Token) error {
+	switch t.Type {
+	case token.SequenceStartType, token.MappingStartType:
+		s.flow++
+	case token.SequenceEndType, token.MappingEndType:
+		s.flow = max(0, s.flow-1)
+	case token.AnchorType, token.AliasType:
+		if err := s.alias(t); err != nil {
+			return err
+		}
+	case token.SequenceEntryType, token.MappingValueType:
+		if s.flow == 0 {
+			s.block(t, before)
+		}
+	}
+	if d := s.flow + len(s.blocks); d > s.limits.Depth {
+		return at(t, fmt.Sprintf("nested more than %d levels deep", s.limits.Depth))
+	}
+	return nil
+}
+
+// alias counts an anchor or an alias against the limit.
+func (s *shape) alias(t *token.Token) error {
+	if s.limits.Aliases == 0 {
+		return at(t, "anchors and aliases (&name, *name) are not allowed here; write the value out")
+	}
+	if t.Type == token.AliasType {
+		if s.aliases++; s.aliases > s.limits.Aliases {
+			return at(t, fmt.Sprintf("more than %d aliases (*name)", s.limits.Aliases))
+		}
+	}
+	return nil
+}
+
+// block notes a block collection starting at a "- " or at a key (the token
+// before ": "): its column says which of the open ones it is inside.
+func (s *shape) block(t, before *token.Token) {
+	start := t
+	if t.Type == token.MappingValueType && before != nil && before.Position != nil {
+		start = before
+	}
+	c := start.Position.Column
+	for len(s.blocks) > 0 && s.blocks[len(s.blocks)-1] > c {
+		s.blocks = s.blocks[:len(s.blocks)-1]
+	}
+	if len(s.blocks) == 0 || s.blocks[len(s.blocks)-1] < c {
+		s.blocks = append(s.blocks, c)
+	}
 }
 
 func at(t *token.Token, msg string) error {
