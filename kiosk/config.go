@@ -315,14 +315,25 @@ func (c *Config) resolve(path string) string {
 	return filepath.Join(filepath.Dir(c.File), path)
 }
 
-// PINStatePath is the file beside the config that keeps the staff PIN's
-// wrong tries and lockout across restarts (kiosk.yaml → kiosk.pin-state),
-// or "" when the config has no file.
+// PINStatePath is the file that keeps the staff PIN's wrong tries and
+// lockout across restarts: beside the config (kiosk.yaml → kiosk.pin-state),
+// or, when the kiosk cannot write there (a config in /etc owned by root),
+// kiosk.pin-state in the user's config folder. It is "" when the config has
+// no file.
 func (c *Config) PINStatePath() string {
 	if c.File == "" {
 		return ""
 	}
-	return strings.TrimSuffix(c.File, filepath.Ext(c.File)) + ".pin-state"
+	beside := strings.TrimSuffix(c.File, filepath.Ext(c.File)) + ".pin-state"
+	if canWrite(filepath.Dir(c.File)) == nil {
+		return beside
+	}
+	if dir, err := os.UserConfigDir(); err == nil {
+		if os.MkdirAll(filepath.Join(dir, "ketascreen"), 0o700) == nil {
+			return filepath.Join(dir, "ketascreen", "kiosk.pin-state")
+		}
+	}
+	return beside // saving will fail and say so; the count stays in memory
 }
 
 // RecordsPath is the folder for encrypted records, relative to the config file.

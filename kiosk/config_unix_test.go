@@ -19,3 +19,19 @@ func TestConfigThatIsAPipeIsRefusedAtOnce(t *testing.T) {
 		t.Errorf("a named pipe: %v", err)
 	}
 }
+
+// A config the kiosk cannot write beside (in /etc, owned by root) keeps the
+// PIN's state in the user's config folder instead.
+func TestPINStateGoesToTheUserFolderWhenTheConfigsIsReadOnly(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", home)
+	dir := t.TempDir()
+	c := &Config{File: filepath.Join(dir, "kiosk.yaml")}
+	if got := c.PINStatePath(); got != filepath.Join(dir, "kiosk.pin-state") {
+		t.Errorf("a writable folder: %s", got)
+	}
+	c.File = "/proc/kiosk.yaml" // nobody can make a file in /proc
+	if got := c.PINStatePath(); got != filepath.Join(home, "ketascreen", "kiosk.pin-state") {
+		t.Errorf("a read-only folder: %s", got)
+	}
+}
