@@ -517,27 +517,43 @@ func checkSavedFiles(t *testing.T, docs string, s *questionnaire.Session, lang s
 // Enter keeps it open, then the second button closes it.
 func quitAskingFirst(t *testing.T, d *desktop, done chan error, stderr *lockedBuffer) {
 	t.Helper()
-	d.xdotool("key", "ctrl+q")
-	d.settle(500*time.Millisecond, 300*time.Millisecond, 30*time.Second)
-	d.xdotool("key", "Return") // "Keep going" has the focus
+	d.pressAndWaitForChange("ctrl+q") // the question must be up before its keys
+	d.xdotool("key", "Return")        // "Keep going" has the focus
 	d.settle(500*time.Millisecond, 300*time.Millisecond, 30*time.Second)
 	select {
 	case err := <-done:
 		t.Fatalf("the app closed without asking: %v", err)
 	default:
 	}
-	d.xdotool("key", "ctrl+q")
-	d.settle(500*time.Millisecond, 300*time.Millisecond, 30*time.Second)
+	d.pressAndWaitForChange("ctrl+q")
 	d.xdotool("key", "Tab")
+	d.settle(200*time.Millisecond, 300*time.Millisecond, 30*time.Second)
 	d.xdotool("key", "Return")
 	select {
 	case err := <-done:
 		if err != nil {
 			t.Errorf("the app did not exit cleanly: %v\n%s", err, stderr.String())
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second): // a loaded machine is slow to end a process
 		t.Fatalf("the app did not close after its second chance (%s)", d.save("failed-quit"))
 	}
+}
+
+// pressAndWaitForChange presses a key and waits until the screen has
+// changed and then stood still: on a loaded machine a fixed wait can end
+// before a dialog is drawn, and the keys meant for it go to the screen below.
+func (d *desktop) pressAndWaitForChange(key string) {
+	d.t.Helper()
+	before := append([]byte(nil), d.read()...)
+	d.xdotool("key", key)
+	deadline := time.Now().Add(30 * time.Second)
+	for changedPixels(d.read(), before) <= cursorPixels {
+		if time.Now().After(deadline) {
+			d.t.Fatalf("nothing changed on the screen within 30 s of %s (%s)", key, d.save("failed-"+key))
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+	d.settle(200*time.Millisecond, 300*time.Millisecond, 30*time.Second)
 }
 
 // startAppAt runs the binary in a D-Bus session on the display with the
