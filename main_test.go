@@ -298,11 +298,7 @@ func testKiosk(t *testing.T, bin string) {
 	if err == nil || !strings.Contains(string(out), "ketascreen kiosk-pin --config "+config) {
 		t.Fatalf("kiosk mode without a PIN: %v\n%s", err, out)
 	}
-	setPIN := exec.Command(bin, "kiosk-pin", "--config", config)
-	setPIN.Stdin = strings.NewReader("246813\n246813\n")
-	if out, err := setPIN.CombinedOutput(); err != nil {
-		t.Fatalf("kiosk-pin: %v\n%s", err, out)
-	}
+	setKioskPIN(t, bin, config)
 	if data, _ := os.ReadFile(config); !strings.Contains(string(data), "$argon2id$") || strings.Contains(string(data), "246813") {
 		t.Fatalf("the config holds %q", data)
 	}
@@ -371,6 +367,17 @@ func testKiosk(t *testing.T, bin string) {
 	}
 }
 
+// setKioskPIN sets the staff PIN 246813 in a kiosk config with kiosk-pin,
+// creating the file.
+func setKioskPIN(t *testing.T, bin, config string) {
+	t.Helper()
+	setPIN := exec.Command(bin, "kiosk-pin", "--config", config)
+	setPIN.Stdin = strings.NewReader("246813\n246813\n")
+	if out, err := setPIN.CombinedOutput(); err != nil {
+		t.Fatalf("kiosk-pin: %v\n%s", err, out)
+	}
+}
+
 // appWindow waits for the app's window (find returns what xdotool found)
 // and returns its id, failing the test if the app exits first.
 func appWindow(t *testing.T, done chan error, stderr *lockedBuffer, find func() string) string {
@@ -413,11 +420,7 @@ func (b *lockedBuffer) String() string {
 func testKioskEscapes(t *testing.T, bin string) {
 	dir := t.TempDir()
 	config := filepath.Join(dir, "kiosk.yaml")
-	setPIN := exec.Command(bin, "kiosk-pin", "--config", config)
-	setPIN.Stdin = strings.NewReader("246813\n246813\n")
-	if out, err := setPIN.CombinedOutput(); err != nil {
-		t.Fatalf("kiosk-pin: %v\n%s", err, out)
-	}
+	setKioskPIN(t, bin, config)
 	f, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)

@@ -233,7 +233,6 @@ func (k *kioskState) wipe() {
 	// The kiosk's fields do not use the clipboard; this clears whatever
 	// reached it another way.
 	fyne.CurrentApp().Clipboard().SetContent("")
-	k.ui.keysOverride = nil
 	for _, o := range k.ui.win.Canvas().Overlays().List() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}

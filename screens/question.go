@@ -245,11 +245,7 @@ func (q *questionView) textField() fyne.CanvasObject {
 	e, frame := q.ui.entry(tr(q.ui.lang, "text.placeholder"))
 	e.SetText(q.typed)
 	e.OnChanged = func(s string) {
-		q.ui.touched()
-		if r := []rune(s); len(r) > questionnaire.MaxTextLength {
-			e.SetText(string(r[:questionnaire.MaxTextLength]))
-			return
-		}
+		q.ui.touched() // the field itself stops at questionnaire.MaxTextLength
 		q.typed = s
 		if q.onType != nil {
 			q.onType(s)
