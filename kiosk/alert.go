@@ -25,6 +25,8 @@ type Alerter struct {
 	Command []string
 	Timeout time.Duration
 	Log     func(string)
+
+	running sync.WaitGroup // the commands not done yet
 }
 
 // Send runs the command in the background with the event as JSON on
@@ -36,7 +38,9 @@ func (a *Alerter) Send(ev Event) <-chan error {
 		done <- nil
 		return done
 	}
+	a.running.Add(1)
 	go func() {
+		defer a.running.Done()
 		err := a.run(ev)
 		if err != nil && a.Log != nil {
 			a.Log(fmt.Sprintf("staff alert %q for %s failed: %v", a.Command[0], ev.Kind, err))
@@ -44,6 +48,14 @@ func (a *Alerter) Send(ev Event) <-chan error {
 		done <- err
 	}()
 	return done
+}
+
+// Wait waits for every alert command still running to be done (or killed
+// at its time limit): a kiosk process waits for them before it ends.
+func (a *Alerter) Wait() {
+	if a != nil {
+		a.running.Wait()
+	}
 }
 
 func (a *Alerter) run(ev Event) error {
