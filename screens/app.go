@@ -213,6 +213,9 @@ func (ui *UI) addShortcuts() {
 	c := ui.win.Canvas()
 	add := func(key fyne.KeyName, mod fyne.KeyModifier, f func()) {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) {
+			if ui.handingOver() {
+				return
+			}
 			ui.touched()
 			ui.safely(f)
 		})
@@ -263,6 +266,18 @@ func (ui *UI) safely(f func()) {
 	f()
 }
 
+// Started tells the UI that the app is running and its window shown: a
+// kiosk then makes sure its window has the focus.
+func (ui *UI) Started() {
+	if ui.kiosk != nil {
+		ui.kiosk.started()
+	}
+}
+
+// handingOver tells whether the kiosk is waiting for a fresh process to take
+// its place: it then takes no key.
+func (ui *UI) handingOver() bool { return ui.kiosk != nil && ui.kiosk.handingOver }
+
 // Session returns the session the UI renders.
 func (ui *UI) Session() *questionnaire.Session { return ui.session }
 
@@ -306,6 +321,9 @@ func (ui *UI) goBack() {
 // onKey handles keys that reach the screen: answer numbers, Enter, Backspace.
 // Escape does nothing anywhere, so it cannot leave the crisis screen.
 func (ui *UI) onKey(ev *fyne.KeyEvent) {
+	if ui.handingOver() {
+		return
+	}
 	ui.touched()
 	keys := ui.nav.keys
 	if ui.keysOverride != nil {

@@ -1,10 +1,12 @@
 package screens
 
 import (
+	"image/color"
 	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,6 +29,12 @@ type KioskOptions struct {
 	// was last drawn in this process; zero means kiosk.FyneCacheLifetime.
 	// The tidy-up after a wipe waits for it.
 	CacheLifetime time.Duration
+	// Replace, when set, is called after each wipe: a fresh process is to
+	// take this one's place (kiosk.Supervisor). Until then the kiosk shows
+	// its attract screen and ignores every touch and key; if the process
+	// is not ended, the supervisor calls stay (from any goroutine) and the
+	// kiosk serves the next person itself.
+	Replace func(stay func())
 }
 
 // AlertSender sends staff alerts; *kiosk.Alerter is the real one.
@@ -66,6 +74,10 @@ type kioskState struct {
 	awaySince time.Time
 	refull    kiosk.Timer // after the window became smaller than full screen
 	fullSize  fyne.Size   // the largest the window has been: its full screen
+	// handingOver is set from a wipe until the process ends or is told to
+	// stay (KioskOptions.Replace); cover then keeps every touch away.
+	handingOver bool
+	cover       *handoverCover
 	// recordSaved is the name the current person's encrypted record was
 	// saved under, once saved.
 	recordSaved string
@@ -104,6 +116,9 @@ const (
 // workspace or raised another program).
 func (k *kioskState) lostForeground() {
 	k.focused = false
+	if k.handingOver {
+		return // the fresh process's window took it, as it should
+	}
 	if k.reclaim == nil {
 		k.awaySince = k.clock.Now()
 		k.reclaim = k.after(reclaimEvery, k.takeBack)
@@ -127,6 +142,16 @@ func (k *kioskState) takeBack() {
 		k.wipe()
 	}
 	k.reclaim = k.after(reclaimEvery, k.takeBack)
+}
+
+// started runs once the app is up. A window manager may map a new window
+// without the focus, even iconified (openbox, for a kiosk process started
+// while another desktop was shown): until the focus comes, the kiosk asks
+// for it as it does when it loses it.
+func (k *kioskState) started() {
+	if !k.focused {
+		k.lostForeground()
+	}
 }
 
 // gotForeground runs when a window of the app has the focus again.
@@ -254,7 +279,56 @@ func (k *kioskState) wipe() {
 	go k.opts.Release()
 	kiosk.Stop(k.tidy)
 	k.tidy = k.after(k.tidyAfter(), k.tidyUp)
+	k.handOver()
 }
+
+// handOver lets a fresh process take the kiosk's place, when it runs under
+// a supervisor: the attract screen stays in sight but takes no touch or key
+// until the process ends or is told to stay.
+func (k *kioskState) handOver() {
+	if k.opts.Replace == nil || k.handingOver {
+		return
+	}
+	k.handingOver = true
+	k.cover = newHandoverCover()
+	c := k.ui.win.Canvas()
+	k.cover.Resize(c.Size())
+	c.Overlays().Add(k.cover)
+	c.Unfocus()
+	k.opts.Replace(func() { fyne.Do(k.stay) })
+}
+
+// stay ends the hand-over: no fresh process could take the kiosk's place,
+// so it takes the next person itself, and takes the screen back in case
+// the one that failed had it for a moment.
+func (k *kioskState) stay() {
+	if !k.handingOver {
+		return
+	}
+	k.handingOver = false
+	k.ui.win.Canvas().Overlays().Remove(k.cover)
+	k.cover = nil
+	k.ui.win.SetFullScreen(true)
+	k.ui.win.RequestFocus()
+}
+
+// handoverCover lies over the whole window while the kiosk is handing over:
+// clear, it takes every tap and press (the staff corner's too).
+type handoverCover struct{ widget.BaseWidget }
+
+func newHandoverCover() *handoverCover {
+	c := &handoverCover{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *handoverCover) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+func (c *handoverCover) Tapped(*fyne.PointEvent)       {}
+func (c *handoverCover) MouseDown(*desktop.MouseEvent) {}
+func (c *handoverCover) MouseUp(*desktop.MouseEvent)   {}
 
 // closePad closes the staff PIN pad or menu if it is open.
 func (k *kioskState) closePad() {

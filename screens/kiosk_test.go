@@ -689,3 +689,76 @@ func TestAKioskTakesItsWindowBackAndWipesWhenItCannot(t *testing.T) {
 		t.Error("the kiosk did not go back to full screen when its window got smaller")
 	}
 }
+
+// tapWhereSeen taps the window where the button is drawn, as a finger
+// would: whatever lies over it there gets the tap.
+func (k *kioskDriver) tapWhereSeen(text string) {
+	k.t.Helper()
+	var b *keyButton
+	for _, o := range objects(k.w.Content()) {
+		if kb, ok := o.(*keyButton); ok && named(kb, text) {
+			b = kb
+		}
+	}
+	if b == nil {
+		k.t.Fatalf("no button %q drawn", text)
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(b.Size().Width/2, b.Size().Height/2))
+	test.TapCanvas(k.w.Canvas(), pos)
+}
+
+func TestAfterAWipeTheKioskTakesNoInputUntilItIsReplacedOrToldToStay(t *testing.T) {
+	k := newKioskDriver(t)
+	var stay func()
+	asked := 0
+	k.kiosk().opts.Replace = func(s func()) { asked++; stay = s }
+	k.begin()
+	k.choose("yes")
+	if asked != 0 {
+		t.Fatal("the kiosk asked to be replaced during a screening")
+	}
+	k.holdCorner(3 * time.Second)
+	k.enterPIN(staffPIN)
+	k.tap("Reset session")
+	if asked != 1 || k.ui.nav.name != screenAttract || !k.ui.session.IsEmpty() {
+		t.Fatalf("after the wipe: asked %d times, %s screen, empty %v", asked, k.ui.nav.name, k.ui.session.IsEmpty())
+	}
+	k.tapWhereSeen("Touch to start")
+	k.key(fyne.KeyReturn)
+	k.key(fyne.KeyH) // a key the attract screen would otherwise ignore harmlessly
+	if k.ui.nav.name != screenAttract || !k.ui.session.IsEmpty() {
+		t.Fatalf("while handing over, a tap or key reached the kiosk: %s screen", k.ui.nav.name)
+	}
+	if k.w.Canvas().Focused() != nil {
+		t.Error("a control keeps the focus while the kiosk hands over")
+	}
+	stay()
+	if k.ui.kiosk.handingOver || k.overlayShown() {
+		t.Fatal("told to stay, the kiosk still hands over")
+	}
+	k.tapWhereSeen("Touch to start")
+	if k.ui.nav.name != screenWelcome {
+		t.Fatalf("told to stay, the kiosk does not take the next person: %s screen", k.ui.nav.name)
+	}
+	k.clock.Advance(10 * time.Minute) // the idle wipe asks again
+	if asked != 2 || !k.ui.kiosk.handingOver {
+		t.Errorf("the next wipe: asked %d times, handing over %v", asked, k.ui.kiosk.handingOver)
+	}
+}
+
+func TestAKioskStartedWithoutTheFocusAsksForIt(t *testing.T) {
+	k := newKioskDriver(t)
+	k.ui.Started() // the window manager gave it no focus
+	if k.kiosk().reclaim == nil {
+		t.Fatal("a kiosk without the focus at start does not ask for it")
+	}
+	k.clock.Advance(reclaimEvery) // asks once
+	k.kiosk().gotForeground()
+	k.clock.Advance(reclaimEvery)
+	if k.kiosk().reclaim != nil || k.clock.Pending() != 0 {
+		t.Errorf("with the focus, the kiosk still asks for it (%d timers)", k.clock.Pending())
+	}
+	if k.ui.nav.name != screenAttract {
+		t.Errorf("%s screen", k.ui.nav.name)
+	}
+}
