@@ -10,8 +10,11 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"os/exec"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -102,20 +105,20 @@ func main() {
 	opts.Version = appVersion()
 	cfg, err := kiosk.Open(*configPath, def.Languages)
 	exitOn(err)
+	var handover *kiosk.Handover
 	if *kioskMode || cfg != nil && cfg.Kiosk {
-		if !kiosk.HasCacheLifetime() {
-			// Fyne reads its cache lifetime before main runs: start again
-			// with the kiosk's, before the alert's start-up test is sent.
-			if err := startup.Restart(kiosk.CacheEnv()); err != nil {
-				log.Printf("starting again with %s: %v (the kiosk keeps Fyne's one-minute cache)", kiosk.CacheEnv(), err)
-			}
-		}
 		exitOn(kiosk.Ready(cfg, *configPath))
-		exitOn(kiosk.TestAlert(cfg, time.Now()))
-		opts.Kiosk = kioskOptions(cfg)
+		if !kiosk.IsChild() {
+			// This process supervises: one fresh kiosk process per person.
+			exitOn(kiosk.TestAlert(cfg, time.Now()))
+			exitOnDisplayProblem()
+			os.Exit(supervise())
+		}
+		handover = kiosk.NewHandover(os.Stdin, os.Stdout)
+		opts.Kiosk = kioskOptions(cfg, handover)
 		opts.Printer = screens.DefaultPrinter(cfg.Printer)
 	}
-	runGUI(def, *lang, opts)
+	runGUI(def, *lang, opts, handover)
 }
 
 // commands are the subcommands that print rather than open a window.
@@ -136,10 +139,38 @@ func exitOn(err error) {
 	}
 }
 
-func kioskOptions(cfg *kiosk.Config) *screens.KioskOptions {
+// supervise runs the kiosk as one process per person (kiosk.Supervisor):
+// this program again, with the same arguments, marked as a kiosk process
+// and with the kiosk's Fyne cache lifetime. It returns the exit code.
+func supervise() int {
+	exe, err := os.Executable()
+	exitOn(err)
+	stop := make(chan struct{})
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-signals
+		close(stop)
+	}()
+	s := &kiosk.Supervisor{
+		Command: func() *exec.Cmd {
+			cmd := exec.Command(exe, os.Args[1:]...)
+			cmd.Env = append(os.Environ(), kiosk.ChildVar+"=1", kiosk.CacheEnv())
+			cmd.Stderr = os.Stderr
+			return cmd
+		},
+		Output: os.Stdout,
+		Log:    func(s string) { log.Print(s) },
+	}
+	return s.Run(stop)
+}
+
+func kioskOptions(cfg *kiosk.Config, handover *kiosk.Handover) *screens.KioskOptions {
+	alerter := &kiosk.Alerter{Command: cfg.AlertCommand, Timeout: cfg.AlertTimeout(), Log: func(s string) { log.Print(s) }}
 	ko := &screens.KioskOptions{
 		Config:  cfg,
-		Alerter: &kiosk.Alerter{Command: cfg.AlertCommand, Timeout: cfg.AlertTimeout(), Log: func(s string) { log.Print(s) }},
+		Alerter: alerter,
+		Replace: func(stay func()) { handover.Replace(func() { fyne.Do(fyne.CurrentApp().Quit) }, stay) },
 	}
 	if p := cfg.LogoPath(); p != "" {
 		if res, err := fyne.LoadResourceFromPath(p); err == nil {
@@ -149,11 +180,11 @@ func kioskOptions(cfg *kiosk.Config) *screens.KioskOptions {
 	return ko
 }
 
-func runGUI(def *questionnaire.Definition, lang string, opts screens.Options) {
-	if problem := startup.DisplayProblem(); problem != "" {
-		fmt.Fprintln(os.Stderr, startup.NoWindowMessage(problem))
-		os.Exit(1)
-	}
+// runGUI opens the window and runs the app until it quits; a kiosk process
+// tells its supervisor through handover (nil without one) when it is up
+// and when staff exit.
+func runGUI(def *questionnaire.Definition, lang string, opts screens.Options, handover *kiosk.Handover) {
+	exitOnDisplayProblem()
 	if err := startup.EnsureCacheDir(); err != nil {
 		fmt.Fprintln(os.Stderr, "creating the cache folder:", err)
 	}
@@ -169,12 +200,17 @@ func runGUI(def *questionnaire.Definition, lang string, opts screens.Options) {
 		}
 	}()
 	a := app.NewWithID(appID)
+	var ui *screens.UI
 	a.Lifecycle().SetOnStarted(func() {
 		held.Release()
+		ui.Started()
 		// Reading the definition and building the first screen leave some
 		// megabytes of garbage that Go would otherwise keep as its heap's
 		// high-water mark; give it back once the first frame is up.
 		time.AfterFunc(time.Second, kiosk.ReleaseMemory)
+		// The window is mapped and drawing by now; the supervisor may end
+		// the process it replaces.
+		time.AfterFunc(onScreenAfter, handover.Ready)
 	})
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(screens.Theme())
@@ -183,7 +219,13 @@ func runGUI(def *questionnaire.Definition, lang string, opts screens.Options) {
 	if opts.Kiosk != nil {
 		// Locked: full screen; screens ignores closing (window button,
 		// Alt+F4). Only the staff PIN's "Exit kiosk" ends the app.
-		opts.Kiosk.Quit = a.Quit
+		opts.Kiosk.Quit = func() {
+			handover.Exiting()
+			a.Quit()
+		}
+		// Stopped by the supervisor or the service manager: end as a
+		// wipe-and-replace does, after the staff alerts still running.
+		quitOnSignal(a)
 		w.SetFullScreen(true)
 	} else {
 		// Closing or Ctrl+Q asks first when answers would be lost (screens).
@@ -191,8 +233,38 @@ func runGUI(def *questionnaire.Definition, lang string, opts screens.Options) {
 		w.Resize(fyne.NewSize(startup.WindowSize(1280, 800, sw, sh, w.Canvas().Scale())))
 		w.CenterOnScreen()
 	}
-	screens.New(w, def, lang, opts)
+	ui = screens.New(w, def, lang, opts)
 	w.ShowAndRun()
+	if opts.Kiosk != nil {
+		if a, ok := opts.Kiosk.Alerter.(interface{ Wait() }); ok {
+			a.Wait() // an alert for the person just wiped is not cut short
+		}
+	}
+}
+
+// exitOnDisplayProblem ends the app with a message when there is no display
+// to open a window on.
+func exitOnDisplayProblem() {
+	if problem := startup.DisplayProblem(); problem != "" {
+		fmt.Fprintln(os.Stderr, startup.NoWindowMessage(problem))
+		os.Exit(1)
+	}
+}
+
+// onScreenAfter is how long after the app has started a kiosk process counts
+// itself on screen: its window is mapped, full screen, and its first frames
+// drawn.
+const onScreenAfter = 300 * time.Millisecond
+
+// quitOnSignal quits the app when the process is asked to stop (SIGTERM,
+// or Ctrl+C in a terminal).
+func quitOnSignal(a fyne.App) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-signals
+		fyne.Do(a.Quit)
+	}()
 }
 
 func usage() {

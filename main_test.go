@@ -352,19 +352,64 @@ func testKiosk(t *testing.T, bin string) {
 		t.Error("the kiosk window is blank")
 	}
 	if data, _ := os.ReadFile(alerts); strings.Count(string(data), `"kind":"test"`) != 1 {
-		t.Errorf("the kiosk should send one start-up test alert, even though it starts itself again: %q", data)
+		t.Errorf("the kiosk should send one start-up test alert, from its supervisor: %q", data)
 	}
-	// The kiosk runs with Fyne's cache lifetime at 20 s (it restarts itself
-	// with FYNE_CACHE set before Fyne reads it), so that the last person's
-	// screens leave memory soon after they do.
+	// The window belongs to a kiosk process that the process started
+	// (its supervisor), which runs with Fyne's cache lifetime at 20 s.
 	pid := x("getwindowpid", win)
+	if parent := parentPID(pid); parent == "" || !sameFile("/proc/"+parent+"/exe", bin) {
+		t.Errorf("the kiosk window's process %s was not started by a supervisor running %s (its parent: %q)", pid, bin, parent)
+	}
 	environ, err := os.ReadFile("/proc/" + pid + "/environ")
 	if err != nil {
 		t.Fatalf("reading the kiosk's environment (pid %q): %v", pid, err)
 	}
-	if vars := strings.Split(string(environ), "\x00"); !slices.Contains(vars, "FYNE_CACHE=20s") {
-		t.Errorf("the kiosk runs without FYNE_CACHE=20s: %q", vars)
+	if vars := strings.Split(string(environ), "\x00"); !slices.Contains(vars, "FYNE_CACHE=20s") || !slices.Contains(vars, "KETASCREEN_KIOSK_CHILD=1") {
+		t.Errorf("the kiosk process runs without FYNE_CACHE=20s and KETASCREEN_KIOSK_CHILD=1: %q", vars)
 	}
+	// Staff exit: the corner held 3 s, the PIN, "Exit kiosk" (drawn in
+	// the middle of the staff menu at 1280×800): the whole kiosk ends, its
+	// supervisor with exit status 0.
+	x("mousemove", "30", "30")
+	x("mousedown", "1")
+	time.Sleep(4 * time.Second)
+	x("mouseup", "1")
+	time.Sleep(time.Second)
+	x("type", "--delay", "50", "246813")
+	x("key", "Return")
+	time.Sleep(2 * time.Second)
+	x("mousemove", "640", "440")
+	x("click", "1")
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("staff exit: the kiosk ended with %v\n%s", err, stderr.String())
+		}
+	case <-time.After(60 * time.Second):
+		t.Errorf("60 s after staff chose Exit kiosk it still runs\n%s", stderr.String())
+	}
+}
+
+// parentPID is the id of a process's parent, or "" if it cannot be read.
+func parentPID(pid string) string {
+	stat, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		return ""
+	}
+	// pid (name) state ppid ...; the name may hold spaces and parentheses.
+	i := strings.LastIndexByte(string(stat), ')')
+	fields := strings.Fields(string(stat[i+1:]))
+	if i < 0 || len(fields) < 2 {
+		return ""
+	}
+	return fields[1]
+}
+
+// sameFile tells whether two paths name the same file.
+func sameFile(a, b string) bool {
+	ai, err1 := os.Stat(a)
+	bi, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(ai, bi)
 }
 
 // setKioskPIN sets the staff PIN 246813 in a kiosk config with kiosk-pin,
@@ -481,11 +526,28 @@ func testKioskEscapes(t *testing.T, bin string) {
 			t.Errorf("after %s the kiosk shows %q; the screening should have been kept", escape.what, name)
 		}
 	}
-	// Another desktop keeps the window away: after 3 s the screening is gone.
+	// Another desktop keeps the window away: after 3 s the screening is
+	// gone, and with it the process that held it; a fresh one takes its
+	// place, on the desktop shown.
+	first := d.xdotool("getwindowpid", win)
 	d.xdotool("key", "ctrl+alt+Right")
-	waitFor(t, 20*time.Second, "the wipe while the kiosk is on another desktop", func() bool { return d.xdotool("getwindowname", win) == "KetaScreen" })
-	d.xdotool("key", "ctrl+alt+Left")
-	back("coming back to its desktop")
+	waitFor(t, 60*time.Second, "a fresh kiosk process after the wipe while the kiosk is on another desktop", func() bool {
+		if _, err := os.Stat("/proc/" + first); err == nil {
+			return false // the wiped process has not ended yet
+		}
+		for _, w := range strings.Fields(d.xdotool("search", "--name", "^KetaScreen$")) {
+			if pid := d.xdotool("getwindowpid", w); pid != "" && pid != first {
+				win = w
+				return true
+			}
+		}
+		return false
+	})
+	// The fresh process's window opens where the person is now.
+	back("the wipe on another desktop")
+	if name := d.xdotool("getwindowname", win); name != "KetaScreen" {
+		t.Errorf("the fresh kiosk process shows %q, want the attract screen", name)
+	}
 	select {
 	case err := <-done:
 		t.Fatalf("the kiosk exited: %v\n%s", err, stderr.String())

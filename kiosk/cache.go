@@ -18,13 +18,9 @@ const FyneCacheVar = "FYNE_CACHE"
 // object at each clean (docs/benchmarks.md).
 const CacheLifetime = 20 * time.Second
 
-// CacheEnv is the FYNE_CACHE setting a kiosk process needs before Fyne starts.
+// CacheEnv is the FYNE_CACHE setting a kiosk process needs before Fyne
+// starts: its supervisor starts it with it.
 func CacheEnv() string { return FyneCacheVar + "=" + CacheLifetime.String() }
-
-// HasCacheLifetime reports whether this process started with the kiosk's
-// cache lifetime, so that a kiosk that lacks it can start itself again with
-// it (startup.Restart).
-func HasCacheLifetime() bool { return FyneCacheLifetime() == CacheLifetime }
 
 // FyneCacheLifetime is the cache lifetime Fyne uses in this process: what
 // FYNE_CACHE said at start, or Fyne's minute when it is unset or unreadable.

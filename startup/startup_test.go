@@ -109,20 +109,3 @@ func TestWindowSizeFitsTheScreen(t *testing.T) {
 		}
 	}
 }
-
-func TestEnvironWithReplacesAVariableInsteadOfAddingASecond(t *testing.T) {
-	t.Setenv("FYNE_CACHE", "1m")
-	t.Setenv("KETASCREEN_TEST_KEPT", "yes")
-	env := environWith([]string{"FYNE_CACHE=20s"})
-	var cache []string
-	kept := false
-	for _, kv := range env {
-		if strings.HasPrefix(kv, "FYNE_CACHE=") {
-			cache = append(cache, kv)
-		}
-		kept = kept || kv == "KETASCREEN_TEST_KEPT=yes"
-	}
-	if len(cache) != 1 || cache[0] != "FYNE_CACHE=20s" || !kept {
-		t.Errorf("environment after setting FYNE_CACHE=20s: cache %q, other variable kept %v", cache, kept)
-	}
-}
