@@ -39,6 +39,10 @@ type kioskFigures struct {
 	kinds                                 map[string]int
 	took                                  time.Duration
 
+	// handovers is ms from each session's last step to the next person's
+	// process alone on screen (the kiosk takes no input meanwhile).
+	handovers []float64
+
 	// firstResponse is ms from each tap or key to the first change on the
 	// screen; nextScreen from each tap that is not an answer to its next
 	// screen; lists the medicine list drawn after Back, by "list=N".
@@ -58,11 +62,15 @@ const stepQuiet = 120 * time.Millisecond
 const answerQuiet = 600 * time.Millisecond
 
 // rest is how long the kiosk stands unused after the sessions before the last
-// reading, as between two people: past its tidy-up, which redraws the attract
-// screen 25 s after a wipe (its 20 s cache lifetime and a margin) so that
-// Fyne lets go of the last person's screens, and gives the memory back 12 s
-// later.
+// reading, as between two people. Each person has a fresh process, so there
+// should be nothing left to tidy; the reading after the rest shows whether
+// anything still settles (it covers the tidy-up a kiosk process runs 25 s
+// after a wipe when it serves the next person itself).
 const rest = 45 * time.Second
+
+// handoverLimit is how long a hand-over to the next person's process may
+// take before the bench gives up.
+const handoverLimit = 30 * time.Second
 
 func (b *bench) kiosk() (*kioskFigures, error) {
 	f := &kioskFigures{kinds: map[string]int{}}
@@ -85,6 +93,9 @@ func (b *bench) kiosk() (*kioskFigures, error) {
 	if err != nil {
 		return nil, err
 	}
+	if _, err := b.kioskProcess(r, win); err != nil {
+		return nil, err
+	}
 	time.Sleep(idleAfterFrame)
 	if f.startPSS, err = b.pssSamples(r); err != nil {
 		return nil, err
@@ -99,7 +110,7 @@ func (b *bench) kiosk() (*kioskFigures, error) {
 		return nil, err
 	}
 	t0 := time.Now()
-	if err := b.sessions(r, win, scripts, f); err != nil {
+	if win, err = b.sessions(r, win, scripts, f); err != nil {
 		return nil, err
 	}
 	f.took = time.Since(t0)
@@ -141,26 +152,34 @@ func (b *bench) kioskConfig() (string, error) {
 }
 
 // sessions replays the recorded sessions in the kiosk's window, reading its
-// memory once the first person has gone.
-func (b *bench) sessions(r *running, win string, scripts map[string][]step, f *kioskFigures) error {
+// memory once the first person has gone. Each session ends with a wipe,
+// after which the next person's process takes the screen: the next session
+// waits for it and plays in its window, which it returns at the end.
+func (b *bench) sessions(r *running, win string, scripts map[string][]step, f *kioskFigures) (string, error) {
+	pid, err := b.kioskProcess(r, win)
+	if err != nil {
+		return "", err
+	}
 	for i := range b.opts.sessions {
 		kind := sessionKind(i)
 		times, err := b.replay(win, scripts[kind])
 		if err != nil {
-			return fmt.Errorf("kiosk session %d (%s): %w", i+1, kind, err)
+			return "", fmt.Errorf("kiosk session %d (%s): %w", i+1, kind, err)
 		}
 		f.addResponses(times)
-		if err := r.exited(); err != nil {
-			return err
+		ended := time.Now()
+		if win, pid, err = b.handedOver(r, pid); err != nil {
+			return "", fmt.Errorf("after kiosk session %d (%s): %w", i+1, kind, err)
 		}
+		f.handovers = append(f.handovers, float64(time.Since(ended))/float64(time.Millisecond))
 		f.kinds[kind]++
 		if i == 0 {
-			// The first person (a complete screening) warms the kiosk up:
-			// fonts, shaders, caches. Read it once tidied, to tell that
-			// one-time cost from growth over the next people.
+			// The first person (a complete screening) is the first
+			// hand-over. Read the memory after a rest, to tell a one-time
+			// cost from growth over the next people.
 			time.Sleep(rest)
 			if f.firstPSS, err = b.pssSamples(r); err != nil {
-				return err
+				return "", err
 			}
 		}
 		if (i+1)%20 == 0 {
@@ -168,7 +187,43 @@ func (b *bench) sessions(r *running, win string, scripts map[string][]step, f *k
 			b.log("kiosk: %d sessions, PSS %.1f MB", i+1, float64(pss)/1e6)
 		}
 	}
-	return nil
+	return win, nil
+}
+
+// kioskProcess checks that the window belongs to the supervisor's only
+// kiosk process and returns that process.
+func (b *bench) kioskProcess(r *running, win string) (int, error) {
+	out, err := b.x.xdotool("getwindowpid", win)
+	if err != nil {
+		return 0, fmt.Errorf("the pid of window %s: %w", win, err)
+	}
+	pid, _ := strconv.Atoi(out)
+	kids := r.children()
+	if len(kids) != 1 || kids[0] != pid {
+		return 0, fmt.Errorf("the kiosk window belongs to process %s, but the supervisor's kiosk processes are %v", out, kids)
+	}
+	return pid, nil
+}
+
+// handedOver waits until the process old has ended and a new one is alone
+// on screen under the supervisor, then until the screen stands still; it
+// returns the new window and process.
+func (b *bench) handedOver(r *running, old int) (string, int, error) {
+	deadline := time.Now().Add(handoverLimit)
+	for time.Now().Before(deadline) {
+		if err := r.exited(); err != nil {
+			return "", 0, err
+		}
+		if kids := r.children(); len(kids) == 1 && kids[0] != old {
+			if win, err := b.x.window("^KetaScreen$"); err == nil {
+				if pid, err := b.kioskProcess(r, win); err == nil {
+					return win, pid, b.x.still(stepQuiet)
+				}
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return "", 0, fmt.Errorf("no new kiosk process alone on screen within %s (the supervisor's processes: %v)", handoverLimit, r.children())
 }
 
 // sessionKind mixes the sessions as the soak test does: every tenth person

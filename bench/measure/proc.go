@@ -83,6 +83,22 @@ func (r *running) tree() []int {
 	return out
 }
 
+// children lists the program's own child processes (not their children).
+func (r *running) children() []int {
+	var out []int
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if f := statFields(pid); len(f) > 1 && f[1] == strconv.Itoa(r.cmd.Process.Pid) {
+			out = append(out, pid)
+		}
+	}
+	return out
+}
+
 // statFields returns the fields of /proc/PID/stat after the command name,
 // starting with the state (field 3 of proc(5)).
 func statFields(pid int) []string {
