@@ -146,12 +146,7 @@ func supervise() int {
 	exe, err := os.Executable()
 	exitOn(err)
 	stop := make(chan struct{})
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-signals
-		close(stop)
-	}()
+	onStopSignal(func() { close(stop) })
 	s := &kiosk.Supervisor{
 		Command: func() *exec.Cmd {
 			cmd := exec.Command(exe, os.Args[1:]...)
@@ -166,10 +161,9 @@ func supervise() int {
 }
 
 func kioskOptions(cfg *kiosk.Config, handover *kiosk.Handover) *screens.KioskOptions {
-	alerter := &kiosk.Alerter{Command: cfg.AlertCommand, Timeout: cfg.AlertTimeout(), Log: func(s string) { log.Print(s) }}
 	ko := &screens.KioskOptions{
 		Config:  cfg,
-		Alerter: alerter,
+		Alerter: &kiosk.Alerter{Command: cfg.AlertCommand, Timeout: cfg.AlertTimeout(), Log: func(s string) { log.Print(s) }},
 		Replace: func(stay func()) { handover.Replace(func() { fyne.Do(fyne.CurrentApp().Quit) }, stay) },
 	}
 	if p := cfg.LogoPath(); p != "" {
@@ -225,7 +219,7 @@ func runGUI(def *questionnaire.Definition, lang string, opts screens.Options, ha
 		}
 		// Stopped by the supervisor or the service manager: end as a
 		// wipe-and-replace does, after the staff alerts still running.
-		quitOnSignal(a)
+		onStopSignal(func() { fyne.Do(a.Quit) })
 		w.SetFullScreen(true)
 	} else {
 		// Closing or Ctrl+Q asks first when answers would be lost (screens).
@@ -236,7 +230,7 @@ func runGUI(def *questionnaire.Definition, lang string, opts screens.Options, ha
 	ui = screens.New(w, def, lang, opts)
 	w.ShowAndRun()
 	if opts.Kiosk != nil {
-		if a, ok := opts.Kiosk.Alerter.(interface{ Wait() }); ok {
+		if a, ok := opts.Kiosk.Alerter.(*kiosk.Alerter); ok {
 			a.Wait() // an alert for the person just wiped is not cut short
 		}
 	}
@@ -256,14 +250,14 @@ func exitOnDisplayProblem() {
 // drawn.
 const onScreenAfter = 300 * time.Millisecond
 
-// quitOnSignal quits the app when the process is asked to stop (SIGTERM,
+// onStopSignal calls f, once, when the process is asked to stop (SIGTERM,
 // or Ctrl+C in a terminal).
-func quitOnSignal(a fyne.App) {
+func onStopSignal(f func()) {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-signals
-		fyne.Do(a.Quit)
+		f()
 	}()
 }
 

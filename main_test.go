@@ -398,11 +398,13 @@ func parentPID(pid string) string {
 	}
 	// pid (name) state ppid ...; the name may hold spaces and parentheses.
 	i := strings.LastIndexByte(string(stat), ')')
-	fields := strings.Fields(string(stat[i+1:]))
-	if i < 0 || len(fields) < 2 {
+	if i < 0 {
 		return ""
 	}
-	return fields[1]
+	if fields := strings.Fields(string(stat[i+1:])); len(fields) >= 2 {
+		return fields[1]
+	}
+	return ""
 }
 
 // sameFile tells whether two paths name the same file.

@@ -44,22 +44,21 @@ func (h *Handover) listen(in io.Reader) {
 }
 
 // heard acts on a command of the supervisor; one that comes when no
-// replacement is awaited is ignored.
+// replacement is awaited, or that is not a command, is ignored.
 func (h *Handover) heard(cmd string) {
+	if cmd != cmdEnd && cmd != cmdStay {
+		return
+	}
 	h.mu.Lock()
-	end := h.end
+	end := h.end // read before takeWaiting clears it
 	stay := h.takeWaiting()
 	h.mu.Unlock()
 	switch {
 	case stay == nil:
 	case cmd == cmdEnd:
 		end()
-	case cmd == cmdStay:
-		stay()
 	default:
-		h.mu.Lock() // not a command: keep waiting
-		h.end, h.stay = end, stay
-		h.mu.Unlock()
+		stay()
 	}
 }
 

@@ -276,7 +276,7 @@ func (ui *UI) Started() {
 
 // handingOver tells whether the kiosk is waiting for a fresh process to take
 // its place: it then takes no key.
-func (ui *UI) handingOver() bool { return ui.kiosk != nil && ui.kiosk.handingOver }
+func (ui *UI) handingOver() bool { return ui.kiosk != nil && ui.kiosk.handingOver() }
 
 // Session returns the session the UI renders.
 func (ui *UI) Session() *questionnaire.Session { return ui.session }

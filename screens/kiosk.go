@@ -74,10 +74,10 @@ type kioskState struct {
 	awaySince time.Time
 	refull    kiosk.Timer // after the window became smaller than full screen
 	fullSize  fyne.Size   // the largest the window has been: its full screen
-	// handingOver is set from a wipe until the process ends or is told to
-	// stay (KioskOptions.Replace); cover then keeps every touch away.
-	handingOver bool
-	cover       *handoverCover
+	// cover lies over the window from a wipe until the process ends or is
+	// told to stay (KioskOptions.Replace), keeping every touch away; the
+	// kiosk is handing over while it is set.
+	cover *handoverCover
 	// recordSaved is the name the current person's encrypted record was
 	// saved under, once saved.
 	recordSaved string
@@ -116,7 +116,7 @@ const (
 // workspace or raised another program).
 func (k *kioskState) lostForeground() {
 	k.focused = false
-	if k.handingOver {
+	if k.handingOver() {
 		return // the fresh process's window took it, as it should
 	}
 	if k.reclaim == nil {
@@ -286,10 +286,9 @@ func (k *kioskState) wipe() {
 // a supervisor: the attract screen stays in sight but takes no touch or key
 // until the process ends or is told to stay.
 func (k *kioskState) handOver() {
-	if k.opts.Replace == nil || k.handingOver {
+	if k.opts.Replace == nil || k.handingOver() {
 		return
 	}
-	k.handingOver = true
 	k.cover = newHandoverCover()
 	c := k.ui.win.Canvas()
 	k.cover.Resize(c.Size())
@@ -302,15 +301,18 @@ func (k *kioskState) handOver() {
 // so it takes the next person itself, and takes the screen back in case
 // the one that failed had it for a moment.
 func (k *kioskState) stay() {
-	if !k.handingOver {
+	if !k.handingOver() {
 		return
 	}
-	k.handingOver = false
 	k.ui.win.Canvas().Overlays().Remove(k.cover)
 	k.cover = nil
 	k.ui.win.SetFullScreen(true)
 	k.ui.win.RequestFocus()
 }
+
+// handingOver tells whether the kiosk is waiting for a fresh process to take
+// its place.
+func (k *kioskState) handingOver() bool { return k.cover != nil }
 
 // handoverCover lies over the whole window while the kiosk is handing over:
 // clear, it takes every tap and press (the staff corner's too).

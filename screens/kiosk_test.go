@@ -733,7 +733,7 @@ func TestAfterAWipeTheKioskTakesNoInputUntilItIsReplacedOrToldToStay(t *testing.
 		t.Error("a control keeps the focus while the kiosk hands over")
 	}
 	stay()
-	if k.ui.kiosk.handingOver || k.overlayShown() {
+	if k.ui.kiosk.handingOver() || k.overlayShown() {
 		t.Fatal("told to stay, the kiosk still hands over")
 	}
 	k.tapWhereSeen("Touch to start")
@@ -741,8 +741,8 @@ func TestAfterAWipeTheKioskTakesNoInputUntilItIsReplacedOrToldToStay(t *testing.
 		t.Fatalf("told to stay, the kiosk does not take the next person: %s screen", k.ui.nav.name)
 	}
 	k.clock.Advance(10 * time.Minute) // the idle wipe asks again
-	if asked != 2 || !k.ui.kiosk.handingOver {
-		t.Errorf("the next wipe: asked %d times, handing over %v", asked, k.ui.kiosk.handingOver)
+	if asked != 2 || !k.ui.kiosk.handingOver() {
+		t.Errorf("the next wipe: asked %d times, handing over %v", asked, k.ui.kiosk.handingOver())
 	}
 }
 
