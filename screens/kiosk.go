@@ -132,6 +132,9 @@ func (k *kioskState) lostForeground() {
 // under openbox takes the focus away and gives it back to the hidden window.
 func (k *kioskState) takeBack() {
 	k.reclaim = nil
+	if k.handingOver() {
+		return // the fresh process's window is to have the screen
+	}
 	k.ui.win.SetFullScreen(true)
 	k.ui.win.RequestFocus()
 	if k.focused {
@@ -308,6 +311,7 @@ func (k *kioskState) stay() {
 	k.cover = nil
 	k.ui.win.SetFullScreen(true)
 	k.ui.win.RequestFocus()
+	k.started() // and keeps asking until the focus is back
 }
 
 // handingOver tells whether the kiosk is waiting for a fresh process to take

@@ -762,3 +762,25 @@ func TestAKioskStartedWithoutTheFocusAsksForIt(t *testing.T) {
 		t.Errorf("%s screen", k.ui.nav.name)
 	}
 }
+
+func TestAKioskWipedWhileAwayStopsAskingForTheScreenUntilToldToStay(t *testing.T) {
+	k := newKioskDriver(t)
+	var stay func()
+	k.kiosk().opts.Replace = func(s func()) { stay = s }
+	k.begin()
+	k.choose("yes")
+	k.kiosk().lostForeground()
+	k.clock.Advance(wipeWhenAway + reclaimEvery) // away too long: wiped, handing over
+	if !k.ui.session.IsEmpty() || !k.kiosk().handingOver() {
+		t.Fatalf("after 3 s away: empty %v, handing over %v", k.ui.session.IsEmpty(), k.kiosk().handingOver())
+	}
+	k.w.SetFullScreen(false) // the fresh process's window is in front
+	k.clock.Advance(10 * reclaimEvery)
+	if k.kiosk().reclaim != nil || k.w.FullScreen() {
+		t.Fatal("while handing over, the wiped kiosk still fights for the screen")
+	}
+	stay() // no fresh process came: the kiosk takes the screen back and keeps asking
+	if !k.w.FullScreen() || k.kiosk().reclaim == nil {
+		t.Errorf("told to stay without the focus: full screen %v, asking %v", k.w.FullScreen(), k.kiosk().reclaim != nil)
+	}
+}
