@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/alexedwards/argon2id"
 
 	"ketascreen/kiosk"
@@ -487,6 +488,49 @@ func TestHomeFieldsUseTheClipboard(t *testing.T) {
 	e.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
 	if clip.Content() != "marker" {
 		t.Errorf("copy at home: clipboard %q", clip.Content())
+	}
+}
+
+// At home the field's right-click menu speaks the app's language, not the
+// system's (Fyne's own menu follows the system), and its items work.
+func TestHomeFieldMenuIsInTheAppsLanguage(t *testing.T) {
+	d := newDriver(t)
+	d.tap("Español")
+	d.tap("Comenzar")
+	d.keyboardAnswers(with(moderate, map[string]any{"ad_any": "yes"}))
+	d.tap("Agregar un medicamento")
+	e, ok := d.w.Canvas().Focused().(*keyEntry)
+	if !ok {
+		t.Fatalf("the medicine search has no focused field:\n%s", d.screenText())
+	}
+	test.Type(e, "marcador")
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.TapSecondary(e)
+	var menu *widget.PopUpMenu
+	if top := d.w.Canvas().Overlays().Top(); top != nil {
+		for _, o := range objects(top) {
+			if m, ok := o.(*widget.PopUpMenu); ok {
+				menu = m
+			}
+		}
+	}
+	if menu == nil {
+		t.Fatal("a right-click opened no menu")
+	}
+	for _, word := range []string{"Cortar", "Copiar", "Pegar", "Seleccionar todo"} {
+		if !d.sees(word) {
+			t.Errorf("the field's menu lacks %q:\n%s", word, d.screenText())
+		}
+	}
+	if d.sees("Copy") || d.sees("Paste") {
+		t.Errorf("the field's menu is in English:\n%s", d.screenText())
+	}
+	if t.Failed() {
+		return
+	}
+	test.Tap(menu.Items[1].(fyne.Tappable)) // Copiar
+	if got := fyne.CurrentApp().Clipboard().Content(); got != "marcador" {
+		t.Errorf("Copiar put %q on the clipboard", got)
 	}
 }
 

@@ -96,6 +96,9 @@ type keyEntry struct {
 	// and has no right-click menu, so that no text passes from one person
 	// to the next through the clipboard.
 	private bool
+	// word gives the right-click menu's words in the app's language
+	// (Fyne's own menu follows the system's).
+	word func(key string) string
 }
 
 // TypedShortcut handles the field's shortcuts, without the clipboard ones
@@ -135,13 +138,29 @@ func (c cutClipboard) Content() string {
 	return string([]rune(text)[:c.room])
 }
 
-// TappedSecondary opens the field's menu (Cut, Copy, Paste, Select all),
-// except in a kiosk.
+// TappedSecondary opens the field's menu (Cut, Copy, Paste, Select all) in
+// the app's language, except in a kiosk.
 func (e *keyEntry) TappedSecondary(pe *fyne.PointEvent) {
 	if e.private {
 		return
 	}
-	e.Entry.TappedSecondary(pe)
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if e.word == nil || c == nil {
+		e.Entry.TappedSecondary(pe)
+		return
+	}
+	c.Focus(e)
+	clip := fyne.CurrentApp().Clipboard()
+	item := func(key string, s fyne.Shortcut) *fyne.MenuItem {
+		return fyne.NewMenuItem(e.word(key), func() { e.TypedShortcut(s) })
+	}
+	menu := fyne.NewMenu("",
+		item("field.cut", &fyne.ShortcutCut{Clipboard: clip}),
+		item("field.copy", &fyne.ShortcutCopy{Clipboard: clip}),
+		item("field.paste", &fyne.ShortcutPaste{Clipboard: clip}),
+		item("field.select_all", &fyne.ShortcutSelectAll{}))
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(pe.Position)
+	widget.ShowPopUpMenuAtPosition(menu, c, at)
 }
 
 // TypedRune types a character, unless it is the echo of the key that
@@ -165,6 +184,7 @@ func (ui *UI) entry(placeholder string) (*keyEntry, fyne.CanvasObject) {
 	e.onFocus = ui.onFocused
 	e.echo = ui.swallowRune
 	e.private = ui.kiosk != nil
+	e.word = func(key string) string { return tr(ui.lang, key) }
 	e.ring.Hide()
 	frame := &fyne.Container{Layout: &insetLayout{inset: frameInset}, Objects: []fyne.CanvasObject{e.ring, e}}
 	e.refreshRing()
