@@ -200,8 +200,7 @@ func (s *Supervisor) Run(stop <-chan struct{}) int {
 		case msg := <-nextMsgs:
 			r.nextSaid(msg)
 		case err := <-nextDone:
-			r.next.done <- err // for stop, which waits for it
-			r.dropNext(fmt.Sprintf("ended before it took over: %v", processEnd(err)))
+			r.nextEnded(err)
 		case <-r.nextDeadline:
 			r.dropNext(fmt.Sprintf("was not on screen within %s", r.readyWithin))
 		case <-r.endDeadline:
@@ -265,6 +264,25 @@ func (r *supervision) nextSaid(msg string) {
 	case msgExit:
 		r.next.exiting = true
 	}
+}
+
+// nextEnded handles the end of the replacement before it took the old
+// process's place: staff may have exited on it already (the old one was
+// told to end, and is ending); otherwise it failed.
+func (r *supervision) nextEnded(err error) {
+	for len(r.next.msgs) > 0 {
+		if msg := <-r.next.msgs; msg == msgExit {
+			r.next.exiting = true
+		}
+	}
+	if r.next.exiting && err == nil {
+		r.log("kiosk: staff ended the kiosk")
+		r.current.stop(r.endWithin)
+		r.exit = 0
+		return
+	}
+	r.next.done <- err // for stop, which waits for it
+	r.dropNext(fmt.Sprintf("ended before it took over: %v", processEnd(err)))
 }
 
 // dropNext gives up on the replacement.

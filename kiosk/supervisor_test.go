@@ -27,8 +27,9 @@ func TestMain(m *testing.M) {
 
 // fakeKiosk is a kiosk process of the supervisor tests. It notes what it
 // does in the file logPath, one line each, named by its KETASCREEN_TEST_N:
-//   - serve: on screen, then its person is wiped; told to end, it ends;
-//     told to stay, it serves the next person, whom staff then exit;
+//   - serve: on screen, then its person is wiped; told to end, it ends
+//     ("serve, slow to end": a second later); told to stay, it serves the
+//     next person, whom staff then exit;
 //   - exit: on screen, then staff exit; "exit after end 1" waits until
 //     process 1 has ended;
 //   - crash: exits 2 at once;
@@ -72,6 +73,9 @@ func fakeKiosk(how, logPath string) int {
 	for lines.Scan() {
 		switch lines.Text() {
 		case cmdEnd:
+			if how == "serve, slow to end" {
+				time.Sleep(time.Second)
+			}
 			note("end")
 			return 0
 		case cmdStay:
@@ -143,6 +147,21 @@ func (s *supervised) run(t *testing.T, stop <-chan struct{}) int {
 // kiosks is what the kiosk processes noted, in order.
 func (s *supervised) kiosks() []string {
 	return strings.Split(strings.TrimSpace(readFile(s.log)), "\n")
+}
+
+// Staff may exit on the next person's process before the wiped one has
+// ended: that is an exit, not a replacement that failed (it once started a
+// third process).
+func TestStaffExitBeforeTheWipedProcessHasEnded(t *testing.T) {
+	s := newSupervised(t, "serve, slow to end", "exit")
+	if code := s.run(t, nil); code != 0 {
+		t.Errorf("staff exit: Run returned %d; log %q", code, s.logged)
+	}
+	// The wiped process is ended (by a signal: it may not note its end).
+	got := slices.DeleteFunc(s.kiosks(), func(n string) bool { return n == "end 1" })
+	if want := []string{"ready 1", "ready 2", "exit 2"}; !slices.Equal(got, want) {
+		t.Errorf("the kiosk processes did %q, want %q (and maybe end 1); log %q", s.kiosks(), want, s.logged)
+	}
 }
 
 func TestSupervisorEndsTheWipedProcessOnlyOnceTheNextIsOnScreen(t *testing.T) {
