@@ -280,9 +280,14 @@ func (c *Config) checkAlert(p *problems) {
 	}
 }
 
-// checkRecords: an age key needs a records folder that exists.
+// checkRecords: an age key needs a records folder that exists and the kiosk
+// can write to; a records folder without a key would save nothing, which an
+// admin who set it does not expect.
 func (c *Config) checkRecords(p *problems) {
 	if c.AgeRecipient == "" {
+		if c.RecordsFolder != "" {
+			p.bad("records_folder", "without age_recipient no record is saved in %s; add the clinic's age public key (age_recipient: age1…) or remove records_folder", c.RecordsFolder)
+		}
 		return
 	}
 	if _, err := age.ParseX25519Recipient(strings.TrimSpace(c.AgeRecipient)); err != nil {

@@ -68,6 +68,8 @@ func TestParseConfigErrorsNameTheLine(t *testing.T) {
 		{"logo: /dev/zero\n", "k.yaml:1: logo: cannot read /dev/zero: /dev/zero is not a regular file"},
 		{"logo: /\n", "k.yaml:1: logo: cannot read /: / is not a regular file"},
 		{"logo: config.go\n", "k.yaml:1: logo: config.go is not a PNG, JPEG or SVG image"},
+		// A records folder without a key would save nothing, silently.
+		{"kiosk: true\nrecords_folder: /tmp\n", "k.yaml:2: records_folder: without age_recipient no record is saved in /tmp"},
 	}
 	for _, c := range cases {
 		_, err := ParseConfig("k.yaml", []byte(c.src), langs)
