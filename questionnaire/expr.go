@@ -70,44 +70,63 @@ func isWordByte(c byte) bool {
 
 func tokenize(src string) ([]exprToken, error) {
 	var toks []exprToken
+	open := 0 // parentheses not yet closed
 	for i := 0; i < len(src); {
 		tok, next, err := nextToken(src, i)
 		if err != nil {
 			return nil, err
 		}
-		if tok != nil {
-			toks = append(toks, *tok)
+		if tok.text != "" || tok.quote {
+			// Bounded before the parser sees them: a few MB of "(" once
+			// took a GB of tokens before the parser's depth check.
+			switch {
+			case len(toks) == maxExprTokens:
+				return nil, &exprError{i, fmt.Sprintf("the condition has more than %d words, names and signs; split it into several rules", maxExprTokens)}
+			case tok.text == "(" && !tok.quote:
+				if open++; open > maxExprDepth {
+					return nil, &exprError{i, fmt.Sprintf("the condition nests more than %d levels deep (parentheses and not)", maxExprDepth)}
+				}
+			case tok.text == ")" && !tok.quote:
+				open--
+			}
+			toks = append(toks, tok)
 		}
 		i = next
 	}
 	return toks, nil
 }
 
-// nextToken reads the token at offset i of src: nil for white space.
+// maxExprTokens is the most tokens a condition may have: far more than a
+// rule a person can read (the default definition's longest has 70),
+// and little enough that a hostile file cannot make millions.
+const maxExprTokens = 1000
+
+// nextToken reads the token at offset i of src: the zero token for white
+// space.
 // It returns where the next one starts.
-func nextToken(src string, i int) (*exprToken, int, error) {
+func nextToken(src string, i int) (exprToken, int, error) {
 	c := src[i]
 	switch {
 	case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-		return nil, i + 1, nil
+		return exprToken{}, i + 1, nil
 	case strings.HasPrefix(src[i:], "!=") || strings.HasPrefix(src[i:], "<=") || strings.HasPrefix(src[i:], ">="):
-		return &exprToken{text: src[i : i+2], col: i}, i + 2, nil
+		return exprToken{text: src[i : i+2], col: i}, i + 2, nil
 	case strings.ContainsRune("=<>()[],+", rune(c)):
-		return &exprToken{text: src[i : i+1], col: i}, i + 1, nil
+		return exprToken{text: src[i : i+1], col: i}, i + 1, nil
 	case c == '"' || c == '\'':
 		end := strings.IndexByte(src[i+1:], c)
 		if end < 0 {
-			return nil, 0, &exprError{i, "unclosed quote"}
+			return exprToken{}, 0, &exprError{i, "unclosed quote"}
 		}
-		return &exprToken{text: src[i+1 : i+1+end], col: i, quote: true}, i + end + 2, nil
+		return exprToken{text: src[i+1 : i+1+end], col: i, quote: true}, i + end + 2, nil
 	case isWordByte(c):
 		j := i
 		for j < len(src) && isWordByte(src[j]) {
 			j++
 		}
-		return &exprToken{text: src[i:j], col: i}, j, nil
+		return exprToken{text: src[i:j], col: i}, j, nil
 	}
-	return nil, 0, &exprError{i, fmt.Sprintf("unexpected character %q", c)}
+	return exprToken{}, 0, &exprError{i, fmt.Sprintf("unexpected character %q", c)}
 }
 
 type exprParser struct {

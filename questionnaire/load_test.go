@@ -304,7 +304,9 @@ func TestHostileDefinitionsAreRefusedWithTheirPlace(t *testing.T) {
 		name, src, want string
 	}{
 		{"deep parentheses", mutate(t, src, "show_if: age_18_plus = yes # under 18", "show_if: "+deepParens+" # under 18"), "the condition nests more than 50 levels deep"},
-		{"a chain of nots", mutate(t, src, "show_if: age_18_plus = yes # under 18", "show_if: "+manyNots+" # under 18"), "the condition nests more than 50 levels deep"},
+		{"a chain of nots", mutate(t, src, "show_if: age_18_plus = yes # under 18", "show_if: "+manyNots+" # under 18"), "the condition has more than 1000 words, names and signs"},
+		{"51 nots", mutate(t, src, "show_if: age_18_plus = yes # under 18", "show_if: "+strings.Repeat("not ", 51)+"age_18_plus = yes # under 18"), "the condition nests more than 50 levels deep"},
+		{"a condition of 5,000 names", mutate(t, src, "show_if: age_18_plus = yes # under 18", "show_if: age_18_plus = yes"+strings.Repeat(" or age_18_plus = yes", 1250)+" # under 18"), "the condition has more than 1000 words, names and signs"},
 		{"deep YAML", mutate(t, src, "languages: [en, es]", "languages: "+strings.Repeat("[", 100_000)+strings.Repeat("]", 100_000)), "clinic.yaml:29:35: nested more than 24 levels deep"},
 		{"aliases of aliases", mutate(t, src, "settings:", nested.String()+"settings:"), "more than 500 aliases"},
 		{"too large", src + "\n#" + strings.Repeat("x", MaxDefinitionBytes), "it may be at most 8388608"},
