@@ -17,6 +17,7 @@ import (
 	"github.com/google/uuid"
 
 	"ketascreen/assets"
+	"ketascreen/internal/limitedfile"
 	"ketascreen/questionnaire"
 	"ketascreen/records"
 	"ketascreen/summary"
@@ -205,9 +206,12 @@ func readAnswers(def *questionnaire.Definition, name string, stdin io.Reader) (s
 	var err error
 	if name == "-" {
 		name = "standard input"
-		data, err = io.ReadAll(stdin)
+		data, err = io.ReadAll(io.LimitReader(stdin, questionnaire.MaxAnswersBytes+1))
+		if err == nil && len(data) > questionnaire.MaxAnswersBytes {
+			err = fmt.Errorf("more than %d bytes came; an answers file may be at most that", questionnaire.MaxAnswersBytes)
+		}
 	} else {
-		data, err = os.ReadFile(name)
+		data, err = limitedfile.Read(name, questionnaire.MaxAnswersBytes)
 	}
 	if err != nil {
 		return name, nil, fmt.Errorf("reading the answers: %w", err)

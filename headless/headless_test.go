@@ -174,6 +174,7 @@ func TestScoreRefusesBadAnswersNamingTheItem(t *testing.T) {
 		{"twice-field.json", `{"answers": {"meds": [{"med_name": "sertraline", "med_weeks": "8_plus", "med_weeks": "under_4"}]}}`, []string{`the key "med_weeks" is given twice`}},
 		{"61-medicines.json", `{"answers": {"meds": [` + strings.TrimSuffix(strings.Repeat(`{"med_name": "other"}, `, 61), ", ") + `]}}`, []string{`item "meds" has 61 entries; a list keeps at most 60`}},
 		{"long-key.json", `{"answers": {"` + strings.Repeat("x", 100000) + `": "yes"}}`, []string{`unknown item "` + strings.Repeat("x", 40) + `"…`}},
+		{"too-large.json", `{"answers": {}}` + strings.Repeat(" ", 3<<20), []string{"too-large.json is 3145743 bytes; at most 2097152 are read"}},
 	}
 	for _, c := range cases {
 		code, _, errOut := score(t, write(c.name, c.text))

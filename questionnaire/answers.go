@@ -234,6 +234,12 @@ func CleanText(s string) (string, string) {
 	return s, ""
 }
 
+// MaxAnswersBytes is the largest answers file read, as JSON or FHIR: a
+// whole screening with the most medicines a list keeps is a few tens of KB.
+// A million medicines (27 MB) once took the memory a parse needs of them
+// before the list's limit was checked.
+const MaxAnswersBytes = 2 << 20
+
 // ReadAnswers reads an answers file in the JSON format of the screening
 // specification: {"answers": {"item_id": "code", "multi_id": ["a", "b"],
 // "list_id": [{"field": "code"}]}}. Every problem is reported at once, with
@@ -243,6 +249,10 @@ func CleanText(s string) (string, string) {
 // which one counts, so "phq9_9": "0", "phq9_9": "3" could score either way.
 func ReadAnswers(name string, data []byte, def *Definition) (Answers, error) {
 	var errs ErrorList
+	if len(data) > MaxAnswersBytes {
+		errs.add(Pos{File: name, Line: 1, Column: 1}, fmt.Sprintf("the answers are %d bytes; they may be at most %d", len(data), MaxAnswersBytes))
+		return nil, errs.err()
+	}
 	lines := &lineIndex{name: name, data: data}
 	at := lines.at
 	if dups := duplicateKeys(data, at); len(dups) > 0 {
