@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"debug/pe"
 	"encoding/binary"
 	"os"
@@ -85,10 +86,15 @@ func TestDistDebianPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"./usr/bin/ketascreen", "./usr/share/applications/org.ketascreen.app.desktop", "./usr/share/pixmaps/org.ketascreen.app.png"} {
+	for _, f := range []string{"./usr/bin/ketascreen", "./usr/share/applications/org.ketascreen.app.desktop", "./usr/share/pixmaps/org.ketascreen.app.png",
+		"./usr/lib/systemd/system/ketascreen-kiosk.service", "./usr/lib/ketascreen/kiosk-session"} {
 		if !strings.Contains(string(out), f) {
 			t.Errorf("the package lacks %s", f)
 		}
+	}
+	control, err := exec.Command("dpkg-deb", "--field", deb, "Depends", "Recommends").Output()
+	if err != nil || !strings.Contains(string(control), "adduser") || !strings.Contains(string(control), "xinit") {
+		t.Errorf("the package should depend on adduser (its kiosk account) and recommend xinit (its kiosk session): %v\n%s", err, control)
 	}
 	if os.Geteuid() != 0 {
 		t.Skip("installing the package needs root")
@@ -101,10 +107,21 @@ func TestDistDebianPackage(t *testing.T) {
 			t.Errorf("after installing, %s is missing", f)
 		}
 	}
+	// The kiosk session is ready to enable: its account exists, with no
+	// way to log in, and systemd accepts its unit.
+	account, err := exec.Command("getent", "passwd", "ketascreen-kiosk").Output()
+	if fields := strings.Split(strings.TrimSpace(string(account)), ":"); err != nil || len(fields) != 7 || fields[5] != "/var/lib/ketascreen-kiosk" || !strings.HasSuffix(fields[6], "nologin") {
+		t.Errorf("after installing, the kiosk account is %q (%v); want home /var/lib/ketascreen-kiosk and no login shell", account, err)
+	}
+	if _, err := exec.LookPath("systemd-analyze"); err == nil {
+		if out, err := exec.Command("systemd-analyze", "verify", "/usr/lib/systemd/system/ketascreen-kiosk.service").CombinedOutput(); err != nil || len(bytes.TrimSpace(out)) > 0 {
+			t.Errorf("systemd-analyze verify ketascreen-kiosk.service: %v\n%s", err, out)
+		}
+	}
 	if out, err := exec.Command("dpkg", "-r", "ketascreen").CombinedOutput(); err != nil {
 		t.Fatalf("dpkg -r: %v %s", err, out)
 	}
-	for _, f := range []string{"/usr/bin/ketascreen", "/usr/share/applications/org.ketascreen.app.desktop"} {
+	for _, f := range []string{"/usr/bin/ketascreen", "/usr/share/applications/org.ketascreen.app.desktop", "/usr/lib/systemd/system/ketascreen-kiosk.service"} {
 		if _, err := os.Stat(f); err == nil {
 			t.Errorf("after removing, %s is still there", f)
 		}

@@ -69,9 +69,12 @@ func TestRealBinary(t *testing.T) {
 			t.Errorf("without a display: exit %d, said %q", cmd.ProcessState.ExitCode(), out)
 		}
 	})
+	t.Run("hostile-files", func(t *testing.T) { testHostileFiles(t, bin) })
 	t.Run("window", func(t *testing.T) { testWindow(t, bin) })
 	t.Run("kiosk", func(t *testing.T) { testKiosk(t, bin) })
 	t.Run("kiosk-escapes", func(t *testing.T) { testKioskEscapes(t, bin) })
+	t.Run("kiosk-session", func(t *testing.T) { testKioskSession(t, bin) })
+	t.Run("kiosk-memory", func(t *testing.T) { testKioskMemory(t, bin) })
 	t.Run("walk", func(t *testing.T) { testWalks(t, bin) })
 }
 

@@ -30,6 +30,10 @@ deb="$stage/deb"
 install -Dm0755 "$stage/ketascreen/usr/local/bin/ketascreen" "$deb/usr/bin/ketascreen"
 install -Dm0644 "$stage/ketascreen/usr/local/share/applications/org.ketascreen.app.desktop" "$deb/usr/share/applications/org.ketascreen.app.desktop"
 install -Dm0644 "$stage/ketascreen/usr/local/share/pixmaps/org.ketascreen.app.png" "$deb/usr/share/pixmaps/org.ketascreen.app.png"
+# The kiosk session: a systemd unit, ready to enable, that runs KetaScreen as
+# the only program of a bare X server (README, "Kiosk setup").
+install -Dm0644 packaging/linux/ketascreen-kiosk.service "$deb/usr/lib/systemd/system/ketascreen-kiosk.service"
+install -Dm0755 packaging/linux/kiosk-session "$deb/usr/lib/ketascreen/kiosk-session"
 mkdir -p "$deb/DEBIAN"
 cat > "$deb/DEBIAN/control" <<CONTROL
 Package: ketascreen
@@ -37,16 +41,17 @@ Version: $version-$build
 Section: misc
 Priority: optional
 Architecture: amd64
-Depends: libc6, libgl1, libx11-6, libxcursor1, libxrandr2, libxinerama1, libxi6, libxxf86vm1
+Depends: libc6, libgl1, libx11-6, libxcursor1, libxrandr2, libxinerama1, libxi6, libxxf86vm1, adduser
+Recommends: xinit, x11-xkb-utils
+Suggests: xserver-xorg
 Maintainer: KetaScreen <maintainers@ketascreen.invalid>
 Description: self-screening checklist to prepare a talk about ketamine therapy
  KetaScreen asks how you have been feeling, which treatments you have tried,
  your health and your goals, and suggests whether, and how soon, to talk with
  a licensed provider about ketamine therapy. It is a screening, not a diagnosis.
 CONTROL
-for script in postinst postrm; do
-  printf '#!/bin/sh\nset -e\nif command -v update-desktop-database >/dev/null 2>&1; then update-desktop-database -q /usr/share/applications || true; fi\n' > "$deb/DEBIAN/$script"
-  chmod 0755 "$deb/DEBIAN/$script"
+for script in postinst prerm postrm; do
+  install -m0755 "packaging/linux/$script" "$deb/DEBIAN/$script"
 done
 dpkg-deb --build --root-owner-group "$deb" "dist/ketascreen_$version-${build}_amd64.deb" >/dev/null
 rm -rf "$stage"
