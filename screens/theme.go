@@ -69,8 +69,12 @@ func highContrast(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, bool
 	}
 	black, white := color.NRGBA{A: 255}, color.NRGBA{R: 255, G: 255, B: 255, A: 255}
 	switch n {
-	case theme.ColorNameBackground, theme.ColorNameOverlayBackground, theme.ColorNameMenuBackground, theme.ColorNameHeaderBackground:
+	case theme.ColorNameBackground, theme.ColorNameOverlayBackground, theme.ColorNameHeaderBackground:
 		return pick(black, white)
+	case theme.ColorNameMenuBackground:
+		// A menu (a field's Cut, Copy, Paste) has no border: in the page's
+		// own black it had no visible edge, and seemed to have no background.
+		return highContrast(theme.ColorNameButton, v)
 	case theme.ColorNameForeground, theme.ColorNameForegroundOnSuccess, theme.ColorNameForegroundOnWarning:
 		return pick(white, black)
 	case theme.ColorNameButton:

@@ -49,6 +49,8 @@ func TestContrastRatios(t *testing.T) {
 		{theme.ColorNameError, theme.ColorNameBackground, 3, "the help button against the background"},
 		{theme.ColorNameFocus, theme.ColorNameBackground, 3, "the focus outline"},
 		{theme.ColorNameInputBorder, theme.ColorNameBackground, 3, "the text field's border"},
+		{theme.ColorNameForeground, theme.ColorNameMenuBackground, 4.5, "a menu's items"},
+		{theme.ColorNameMenuBackground, theme.ColorNameBackground, 3, "a menu against the page"},
 	}
 	normal := []pair{
 		{theme.ColorNameForeground, theme.ColorNameBackground, 4.5, "text"},
