@@ -173,7 +173,12 @@ func testKioskMemory(t *testing.T, bin string) {
 	for _, s := range steps {
 		if s.typed == "agomelatine" {
 			s.typed = marker
-			s.keys = []string{"ctrl+a", "ctrl+c"} // a copy, which a kiosk does not make
+			// A copy, which a kiosk does not make, and the paste flood
+			// that once grew a field until the kiosk ran out of memory.
+			s.keys = []string{"ctrl+a", "ctrl+c"}
+			for range 5 {
+				s.keys = append(s.keys, "ctrl+a", "ctrl+c", "End", "ctrl+v")
+			}
 		}
 		planned = append(planned, s)
 	}
@@ -218,6 +223,9 @@ func testKioskMemory(t *testing.T, bin string) {
 	at := bytes.Index(fhir, []byte(marker))
 	if at < 0 {
 		t.Fatalf("the FHIR record does not name the typed medicine %q:\n%s", marker, fhir)
+	}
+	if bytes.Contains(fhir, []byte(marker+marker)) {
+		t.Errorf("Ctrl+V in a kiosk's field pasted: the record names %q", fhir[at:min(len(fhir), at+4*len(marker))])
 	}
 	needles := map[string][]byte{"the response id " + id: []byte(id)}
 	for _, form := range []string{marker, strings.ToLower(marker), strings.ToUpper(marker)} {

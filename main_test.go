@@ -521,9 +521,21 @@ func testKioskEscapes(t *testing.T, bin string) {
 		{"iconify (what Alt+Space, Iconify does)", [][]string{{"windowminimize", win}}},
 		{"Super+D (show the desktop)", [][]string{{"key", "super+d"}}},
 		{"Alt+Space, I (the window menu's Iconify)", [][]string{{"key", "alt+space"}, {"key", "i"}}},
+		// A client message that takes _NET_WM_STATE_FULLSCREEN away, as
+		// any program on the display may send: openbox then decorates the
+		// window, and a double-click on its title would shrink it.
+		{"full screen removed by a client message (wmctrl -b remove,fullscreen)", [][]string{{"wmctrl", "-i", "-r", win, "-b", "remove,fullscreen"}}},
 	} {
 		for _, keys := range escape.keys {
-			d.xdotool(keys...)
+			if keys[0] == "wmctrl" {
+				cmd := exec.Command("wmctrl", keys[1:]...)
+				cmd.Env = append(os.Environ(), "DISPLAY="+d.display)
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("wmctrl (make test installs it): %v %s", err, out)
+				}
+			} else {
+				d.xdotool(keys...)
+			}
 			time.Sleep(300 * time.Millisecond) // a menu opens between the keys
 		}
 		back(escape.what)

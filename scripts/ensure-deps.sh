@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
           xvfb dbus-x11 x11-utils xdotool imagemagick poppler-utils espeak-ng openbox
-          xinit x11-xkb-utils xclip) # the kiosk session's tests: xinit, setxkbmap, the clipboard
+          xinit x11-xkb-utils xclip wmctrl) # the kiosk's tests: its session, the clipboard, full screen taken away
 if [ "${1:-}" = dist ]; then # make dist: cross-compiling for Windows and checking packages
   packages=(gcc-mingw-w64-x86-64 desktop-file-utils dpkg-dev xz-utils)
 fi
