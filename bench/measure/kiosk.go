@@ -9,7 +9,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
+
+	"ketascreen/kiosk"
 )
 
 // step is one recorded action of a kiosk session (written by the screens
@@ -69,8 +72,14 @@ const answerQuiet = 600 * time.Millisecond
 const rest = 45 * time.Second
 
 // handoverLimit is how long a hand-over to the next person's process may
-// take before the bench gives up.
-const handoverLimit = 30 * time.Second
+// take before the bench gives up: longer than the supervisor waits for a
+// fresh process (kiosk.ReadyWithin) and then for the old one to end
+// (kiosk.EndWithin), so that a slow hand-over is measured and reported
+// rather than ending the run.
+const handoverLimit = kiosk.ReadyWithin + kiosk.EndWithin + 10*time.Second
+
+// slowHandover is a hand-over the bench logs as it happens.
+const slowHandover = 5 * time.Second
 
 func (b *bench) kiosk() (*kioskFigures, error) {
 	f := &kioskFigures{kinds: map[string]int{}}
@@ -171,7 +180,11 @@ func (b *bench) sessions(r *running, win string, scripts map[string][]step, f *k
 		if win, pid, err = b.handedOver(r, pid); err != nil {
 			return "", fmt.Errorf("after kiosk session %d (%s): %w", i+1, kind, err)
 		}
-		f.handovers = append(f.handovers, float64(time.Since(ended))/float64(time.Millisecond))
+		took := time.Since(ended)
+		f.handovers = append(f.handovers, float64(took)/float64(time.Millisecond))
+		if took > slowHandover {
+			b.log("kiosk: the hand-over after session %d (%s) took %.1f s", i+1, kind, took.Seconds())
+		}
 		f.kinds[kind]++
 		if i == 0 {
 			// The first person (a complete screening) is the first
@@ -223,7 +236,28 @@ func (b *bench) handedOver(r *running, old int) (string, int, error) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return "", 0, fmt.Errorf("no new kiosk process alone on screen within %s (the supervisor's processes: %v)", handoverLimit, r.children())
+	return "", 0, fmt.Errorf("no new kiosk process alone on screen within %s (the supervisor's processes: %v)%s", handoverLimit, r.children(), r.dump())
+}
+
+// dump asks each of the supervisor's kiosk processes for its goroutines
+// (SIGQUIT: a Go program prints them and ends) and returns what they are
+// doing and the end of the kiosk's log, for a hand-over that hung.
+func (r *running) dump() string {
+	var b strings.Builder
+	for _, pid := range r.children() {
+		stat, _ := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		wchan, _ := os.ReadFile(fmt.Sprintf("/proc/%d/wchan", pid))
+		fmt.Fprintf(&b, "\nprocess %d: %s (waiting in %s)", pid, strings.TrimSpace(string(stat)), wchan)
+		_ = syscall.Kill(pid, syscall.SIGQUIT)
+	}
+	time.Sleep(2 * time.Second)
+	log := r.log.String()
+	file := filepath.Join(os.TempDir(), fmt.Sprintf("ketascreen-bench-handover-%d.log", time.Now().Unix()))
+	if os.WriteFile(file, []byte(log), 0o644) == nil {
+		fmt.Fprintf(&b, "\nthe kiosk's whole log, with the goroutines of its processes: %s", file)
+	}
+	fmt.Fprintf(&b, "\nits last 4,000 bytes:\n%s", log[max(0, len(log)-4000):])
+	return b.String()
 }
 
 // sessionKind mixes the sessions as the soak test does: every tenth person

@@ -127,6 +127,11 @@ func (r *report) laterTargets(t []target) []target {
 		rested := stats(k.restedPSS).med - stats(k.startPSS).med
 		t = append(t, target{fmt.Sprintf("After %d sessions, PSS within 5 MB of the first reading", r.Sessions),
 			fmt.Sprintf("%+.1f MB 3 s after the last hand-over; %+.1f MB %s later", d/1e6, rested/1e6, rest), d <= 5e6, true})
+		if len(k.handovers) > 0 {
+			longest := stats(k.handovers).hi
+			t = append(t, target{"Every hand-over to the next person's process under 5 s (the last person's memory goes with their process)",
+				fmt.Sprintf("longest %.1f s, median %.1f s", longest/1000, stats(k.handovers).med/1000), longest < 5000, true})
+		}
 		idle := stats(k.idle).med
 		t = append(t, target{"Idle CPU on the attract screen under 1% of one core", fmt.Sprintf("%.2f%%", idle), idle < 1, true})
 		t = append(t, r.responseTargets(k)...)
