@@ -99,7 +99,7 @@ screenshots:
 
 # Launch, memory, idle CPU, response and size, against a minimal Fyne program
 # and the PHQ-9 as a SurveyJS page in Chromium's kiosk mode, under Xvfb; writes
-# docs/benchmarks.md. About 35 minutes. BENCH_FLAGS passes options, e.g.
+# docs/benchmarks.md. About 45 minutes. BENCH_FLAGS passes options, e.g.
 # BENCH_FLAGS='-runs 3 -sessions 20 -idle 10s' for a quick look (see
 # go run ./bench/measure -h). Without Chromium or npm the browser is skipped.
 bench: deps dist
