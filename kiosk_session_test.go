@@ -184,10 +184,7 @@ func testKioskMemory(t *testing.T, bin string) {
 	}
 
 	d := startDesktop(t, 1280, 800)
-	waitFor(t, 30*time.Second, "openbox to manage the screen", func() bool {
-		out, _ := exec.Command("xprop", "-display", d.display, "-root", "_NET_SUPPORTING_WM_CHECK").Output()
-		return strings.Contains(string(out), "window id")
-	})
+	d.waitForWindowManager()
 	done, stderr := startApp(t, d.display, bin, "--kiosk", "--config", config)
 	win := appWindow(t, done, stderr, func() string { return d.xdotool("search", "--onlyvisible", "--name", "^KetaScreen$") })
 	d.xdotool("mousemove", "0", "799")

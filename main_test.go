@@ -468,23 +468,9 @@ func (b *lockedBuffer) String() string {
 // full screen and focused, and when the window was kept away (another
 // desktop) for longer than 3 s, the screening must be wiped.
 func testKioskEscapes(t *testing.T, bin string) {
-	dir := t.TempDir()
-	config := filepath.Join(dir, "kiosk.yaml")
-	setKioskPIN(t, bin, config)
-	f, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("alert_command: [\"true\"]\n")
-	f.Close()
+	config := kioskConfig(t, bin)
 	d := startDesktop(t, 1280, 800)
-	// A kiosk starts after its session's window manager: wait for openbox
-	// to manage the screen (a window mapped before it is adopted as a
-	// normal one).
-	waitFor(t, 30*time.Second, "openbox to manage the screen", func() bool {
-		out, _ := exec.Command("xprop", "-display", d.display, "-root", "_NET_SUPPORTING_WM_CHECK").Output()
-		return strings.Contains(string(out), "window id")
-	})
+	d.waitForWindowManager()
 	done, stderr := startApp(t, d.display, bin, "--kiosk", "--config", config)
 	win := appWindow(t, done, stderr, func() string { return d.xdotool("search", "--onlyvisible", "--name", "^KetaScreen") })
 	xprop := func(props ...string) string {

@@ -68,6 +68,17 @@ func startDesktop(t *testing.T, width, height int) *desktop {
 	return d
 }
 
+// waitForWindowManager waits until openbox manages the screen. A kiosk
+// starts after its session's window manager: a window mapped before it is
+// adopted as a normal one.
+func (d *desktop) waitForWindowManager() {
+	d.t.Helper()
+	waitFor(d.t, 30*time.Second, "openbox to manage the screen", func() bool {
+		out, _ := exec.Command("xprop", "-display", d.display, "-root", "_NET_SUPPORTING_WM_CHECK").Output()
+		return strings.Contains(string(out), "window id")
+	})
+}
+
 // screen reads what the display shows.
 func (d *desktop) screen() *image.RGBA {
 	d.t.Helper()

@@ -145,9 +145,8 @@ func (e *keyEntry) TappedSecondary(pe *fyne.PointEvent) {
 		return
 	}
 	c := fyne.CurrentApp().Driver().CanvasForObject(e)
-	if e.word == nil || c == nil {
-		e.Entry.TappedSecondary(pe)
-		return
+	if c == nil {
+		return // not on screen
 	}
 	c.Focus(e)
 	clip := fyne.CurrentApp().Clipboard()
