@@ -24,10 +24,13 @@ func (s *listScreen) draw() drawn {
 	ui, list, focus := s.ui, s.step.Item, s.focus
 	l := ui.lang
 	ui.setProgress(list)
-	cards := container.NewVBox(subheading(list.Text.In(l)))
+	// The rows are gathered first and the box made once: a container lays
+	// itself out again on every Add, which made a long list quadratic.
 	entries := ui.session.Entries(list.ID)
+	rows := make([]fyne.CanvasObject, 0, len(entries)+3)
+	rows = append(rows, subheading(list.Text.In(l)))
 	if len(entries) == 0 {
-		cards.Add(body(tr(l, "meds.none")))
+		rows = append(rows, body(tr(l, "meds.none")))
 	}
 	var shown fyne.CanvasObject
 	for i, e := range entries {
@@ -35,7 +38,7 @@ func (s *listScreen) draw() drawn {
 		if i == focus {
 			shown = card
 		}
-		cards.Add(card)
+		rows = append(rows, card)
 	}
 	addText, addImportance := tr(l, "meds.add"), widget.HighImportance
 	if len(entries) > 0 {
@@ -57,10 +60,10 @@ func (s *listScreen) draw() drawn {
 	back.SetIcon(theme.NavigateBackIcon())
 	bar := ui.footer(back, add, cont)
 	if !fitsOneRow(ui.win, back, add, cont) { // no room in the foot: adding another is below the cards
-		cards.Add(buttonRow(fyne.TextAlignLeading, add))
+		rows = append(rows, buttonRow(fyne.TextAlignLeading, add))
 		bar = ui.footer(back, cont)
 	}
-	page := ui.newPage(cards)
+	page := ui.newPage(container.NewVBox(rows...))
 	content := container.NewBorder(nil, bar, nil, nil, page.Container)
 	keys := keyHandlers{
 		back:  s.onBack,
@@ -129,14 +132,14 @@ func (s *listScreen) askFieldBefore(i, f int) {
 func (s *listScreen) card(i int, e questionnaire.Entry) fyne.CanvasObject {
 	ui, list := s.ui, s.step.Item
 	l := ui.lang
-	lines := container.NewVBox(subheading(ui.session.EntryTitle(list, i+1, l, ui.words())))
+	lines := []fyne.CanvasObject{subheading(ui.session.EntryTitle(list, i+1, l, ui.words()))}
 	for _, f := range ui.session.EntryFields(list.ID, i)[1:] {
 		if text := questionnaire.FieldAnswerText(f, e, l); text != "" {
-			lines.Add(body(f.LabelIn(l) + ": " + text))
+			lines = append(lines, body(f.LabelIn(l)+": "+text))
 		}
 	}
 	if len(ui.session.MissingFields(list.ID, i)) > 0 {
-		lines.Add(wrapped(tr(l, "meds.incomplete"), theme.SizeNameText, true))
+		lines = append(lines, wrapped(tr(l, "meds.incomplete"), theme.SizeNameText, true))
 	}
 	change := ui.button(tr(l, "meds.change"), widget.MediumImportance, func() { s.askField(i, 0) })
 	change.SetIcon(theme.DocumentCreateIcon())
@@ -150,7 +153,7 @@ func (s *listScreen) card(i int, e questionnaire.Entry) fyne.CanvasObject {
 	remove.SetIcon(theme.DeleteIcon())
 	// Change on the leading edge, Remove on the trailing one: never side by side.
 	actions := bottomBar(change, remove)
-	return framed(container.NewVBox(lines, actions))
+	return framed(container.NewVBox(container.NewVBox(lines...), actions))
 }
 
 // framed draws a thin border around content, as a card.
@@ -250,14 +253,16 @@ func (s *pickerScreen) draw() drawn {
 		return b
 	}
 	filter := func(text string) {
-		results.RemoveAll()
 		shown = field.Search(text)
+		rows := make([]fyne.CanvasObject, 0, len(shown)+1)
 		for _, o := range shown {
-			results.Add(optionButton(o))
+			rows = append(rows, optionButton(o))
 		}
 		if len(shown) == 0 {
-			results.Add(body(tr(l, "meds.no_match")))
+			rows = append(rows, body(tr(l, "meds.no_match")))
 		}
+		results.Objects = rows // set at once and laid out once, not per Add
+		results.Refresh()
 	}
 	search.OnChanged = func(text string) {
 		ui.touched()
