@@ -123,7 +123,7 @@ dist: deps
 
 # Checks the packages as a user gets them (unpack, install, start, PE headers).
 dist-check: dist
-	KETASCREEN_DIST=1 $(GO) test -tags ci -count=1 -timeout 20m -run 'TestDist' -v .
+	KETASCREEN_DIST=1 $(GO) test -tags ci -count=1 -timeout 60m -run 'TestDist' -v .
 
 # Installs the Linux package's files (run as root, or set PREFIX=~/.local).
 install: dist

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"debug/elf"
 	"debug/pe"
 	"encoding/binary"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -86,23 +89,75 @@ func TestDistDebianPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"./usr/bin/ketascreen", "./usr/share/applications/org.ketascreen.app.desktop", "./usr/share/pixmaps/org.ketascreen.app.png",
-		"./usr/lib/systemd/system/ketascreen-kiosk.service", "./usr/lib/ketascreen/kiosk-session"} {
-		if !strings.Contains(string(out), f) {
+	for _, f := range debianFiles {
+		if !strings.Contains(string(out), "."+f) {
 			t.Errorf("the package lacks %s", f)
 		}
 	}
-	control, err := exec.Command("dpkg-deb", "--field", deb, "Depends", "Recommends").Output()
-	if err != nil || !strings.Contains(string(control), "adduser") || !strings.Contains(string(control), "xinit") {
-		t.Errorf("the package should depend on adduser (its kiosk account) and recommend xinit (its kiosk session): %v\n%s", err, control)
+	fields := debField(t, deb, "Depends", "Recommends", "Suggests")
+	for _, want := range []string{"adduser", "libgl1", "libx11-6"} {
+		if !slices.Contains(fields["Depends"], want) {
+			t.Errorf("Depends %v lacks %s", fields["Depends"], want)
+		}
 	}
+	for _, want := range []string{"xinit", "espeak-ng"} { // the kiosk session; reading aloud
+		if !slices.Contains(fields["Recommends"], want) {
+			t.Errorf("Recommends %v lacks %s", fields["Recommends"], want)
+		}
+	}
+	if !slices.Contains(fields["Suggests"], "cups-client") { // printing the summary
+		t.Errorf("Suggests %v lacks cups-client", fields["Suggests"])
+	}
+
+	unpacked := t.TempDir()
+	if out, err := exec.Command("dpkg-deb", "-x", deb, unpacked).CombinedOutput(); err != nil {
+		t.Fatalf("dpkg-deb -x: %v %s", err, out)
+	}
+	// Every library the binary links is a dependency (dpkg-shlibdeps).
+	for _, pkg := range linkedPackages(t, filepath.Join(unpacked, "usr", "bin", "ketascreen")) {
+		if !slices.Contains(fields["Depends"], pkg) {
+			t.Errorf("the binary links a library of %s, which Depends %v lacks", pkg, fields["Depends"])
+		}
+	}
+	desktop := filepath.Join(unpacked, "usr", "share", "applications", "org.ketascreen.app.desktop")
+	if out, err := exec.Command("desktop-file-validate", desktop).CombinedOutput(); err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Errorf("desktop-file-validate: %v %s", err, out)
+	}
+	if data, _ := os.ReadFile(desktop); !strings.Contains(string(data), "\nComment[es]=") || !strings.Contains(string(data), "\nGenericName[es]=") {
+		t.Errorf("the menu entry has no Spanish comment and name:\n%s", data)
+	}
+	metainfo := filepath.Join(unpacked, "usr", "share", "metainfo", "org.ketascreen.app.metainfo.xml")
+	if out, err := exec.Command("appstreamcli", "validate", "--no-net", metainfo).CombinedOutput(); err != nil {
+		t.Errorf("appstreamcli validate: %v\n%s", err, out)
+	}
+	// The screenshots the software centre shows are the project's own.
+	if data, err := os.ReadFile(metainfo); err == nil {
+		for _, m := range regexpScreenshot.FindAllStringSubmatch(string(data), -1) {
+			if _, err := os.Stat(filepath.Join("docs", "screenshots", m[1])); err != nil {
+				t.Errorf("the metainfo shows screenshot %s, which docs/screenshots lacks", m[1])
+			}
+		}
+	}
+	copyright, _ := os.ReadFile(filepath.Join(unpacked, "usr", "share", "doc", "ketascreen", "copyright"))
+	for _, want := range []string{"License: Apache-2.0", "Files: assets/fonts/*", "go-modules/fyne.io/fyne/v2/*", "National Center for PTSD"} {
+		if !strings.Contains(string(copyright), want) {
+			t.Errorf("the copyright file lacks %q", want)
+		}
+	}
+	lintian := exec.Command("lintian", "--fail-on", "error", "--tag-display-limit", "0", deb)
+	lint, err := lintian.CombinedOutput()
+	t.Logf("lintian:\n%s", lint)
+	if err != nil {
+		t.Errorf("lintian reports errors: %v", err)
+	}
+
 	if os.Geteuid() != 0 {
 		t.Skip("installing the package needs root")
 	}
 	if out, err := exec.Command("dpkg", "-i", deb).CombinedOutput(); err != nil {
 		t.Fatalf("dpkg -i: %v %s", err, out)
 	}
-	for _, f := range []string{"/usr/bin/ketascreen", "/usr/share/applications/org.ketascreen.app.desktop", "/usr/share/pixmaps/org.ketascreen.app.png"} {
+	for _, f := range debianFiles {
 		if _, err := os.Stat(f); err != nil {
 			t.Errorf("after installing, %s is missing", f)
 		}
@@ -121,11 +176,166 @@ func TestDistDebianPackage(t *testing.T) {
 	if out, err := exec.Command("dpkg", "-r", "ketascreen").CombinedOutput(); err != nil {
 		t.Fatalf("dpkg -r: %v %s", err, out)
 	}
-	for _, f := range []string{"/usr/bin/ketascreen", "/usr/share/applications/org.ketascreen.app.desktop", "/usr/lib/systemd/system/ketascreen-kiosk.service"} {
-		if _, err := os.Stat(f); err == nil {
+	for _, f := range debianFiles {
+		if _, err := os.Stat(f); err == nil && !strings.HasPrefix(f, "/usr/share/doc/") {
 			t.Errorf("after removing, %s is still there", f)
 		}
 	}
+	// Purging leaves nothing of the package, not even its name in dpkg's list.
+	if out, err := exec.Command("dpkg", "--purge", "ketascreen").CombinedOutput(); err != nil {
+		t.Fatalf("dpkg --purge: %v %s", err, out)
+	}
+	if out, _ := exec.Command("dpkg-query", "-W", "-f", "${db:Status-Abbrev}", "ketascreen").Output(); len(bytes.TrimSpace(out)) > 0 && !bytes.HasPrefix(out, []byte("un")) {
+		t.Errorf("after purging, dpkg lists the package as %q", out)
+	}
+	if _, err := os.Stat("/var/lib/ketascreen-kiosk"); err == nil {
+		t.Error("after purging, the kiosk account's home is still there")
+	}
+}
+
+// TestDistDebianPackageInCleanDebian12 installs the package into a fresh
+// minimal Debian 12 with only the dependencies it declares, and checks that
+// the binary finds every library it links and GLFW opens, and runs.
+func TestDistDebianPackageInCleanDebian12(t *testing.T) {
+	deb := distFile(t, "ketascreen_*_amd64.deb")
+	if os.Geteuid() != 0 {
+		t.Skip("debootstrap and chroot need root")
+	}
+	if _, err := exec.LookPath("debootstrap"); err != nil {
+		t.Skip("no debootstrap (make dist installs it)")
+	}
+	root := filepath.Join(t.TempDir(), "bookworm")
+	run := func(limit time.Duration, name string, args ...string) string {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), limit)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, name, args...)
+		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive", "LC_ALL=C")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	run(20*time.Minute, "debootstrap", "--variant=minbase", "bookworm", root, "http://deb.debian.org/debian")
+	if data, err := os.ReadFile("/etc/resolv.conf"); err == nil {
+		os.WriteFile(filepath.Join(root, "etc", "resolv.conf"), data, 0o644)
+	}
+	data, err := os.ReadFile(deb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "tmp", "ketascreen.deb"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(20*time.Minute, "chroot", root, "apt-get", "update", "-q")
+	run(20*time.Minute, "chroot", root, "apt-get", "install", "-y", "-q", "--no-install-recommends", "/tmp/ketascreen.deb")
+	if out := run(time.Minute, "chroot", root, "ldd", "/usr/bin/ketascreen"); strings.Contains(out, "not found") {
+		t.Errorf("ldd in a clean Debian 12:\n%s", out)
+	}
+	// The libraries GLFW opens at run time for an X11 window and OpenGL.
+	cache := run(time.Minute, "chroot", root, "ldconfig", "-p")
+	for _, lib := range []string{"libGL.so.1", "libX11.so.6", "libX11-xcb.so.1", "libXcursor.so.1", "libXext.so.6", "libXi.so.6", "libXinerama.so.1", "libXrandr.so.2", "libXrender.so.1", "libXxf86vm.so.1"} {
+		if !strings.Contains(cache, lib+" ") {
+			t.Errorf("a clean Debian 12 with the package's dependencies has no %s, which GLFW opens", lib)
+		}
+	}
+	if out := run(time.Minute, "chroot", root, "/usr/bin/ketascreen", "check"); !strings.Contains(out, "valid") {
+		t.Errorf("ketascreen check in a clean Debian 12: %s", out)
+	}
+}
+
+// debianFiles are files the Debian package installs.
+var debianFiles = []string{
+	"/usr/bin/ketascreen",
+	"/usr/share/applications/org.ketascreen.app.desktop",
+	"/usr/share/icons/hicolor/scalable/apps/org.ketascreen.app.svg",
+	"/usr/share/icons/hicolor/16x16/apps/org.ketascreen.app.png",
+	"/usr/share/icons/hicolor/48x48/apps/org.ketascreen.app.png",
+	"/usr/share/icons/hicolor/256x256/apps/org.ketascreen.app.png",
+	"/usr/share/metainfo/org.ketascreen.app.metainfo.xml",
+	"/usr/share/doc/ketascreen/copyright",
+	"/usr/share/doc/ketascreen/changelog.Debian.gz",
+	"/usr/share/man/man1/ketascreen.1.gz",
+	"/usr/lib/systemd/system/ketascreen-kiosk.service",
+	"/usr/lib/ketascreen/kiosk-session",
+}
+
+var regexpScreenshot = regexp.MustCompile(`/docs/screenshots/([^<"]+)</image>`)
+
+// debField reads fields of a package's control file as lists of package
+// names, without versions or alternatives' bars.
+func debField(t *testing.T, deb string, names ...string) map[string][]string {
+	t.Helper()
+	fields := map[string][]string{}
+	for _, name := range names {
+		out, err := exec.Command("dpkg-deb", "--field", deb, name).Output()
+		if err != nil {
+			t.Fatalf("dpkg-deb --field %s: %v", name, err)
+		}
+		for _, dep := range strings.FieldsFunc(string(out), func(r rune) bool { return r == ',' || r == '|' }) {
+			if f := strings.Fields(dep); len(f) > 0 {
+				fields[name] = append(fields[name], f[0])
+			}
+		}
+	}
+	return fields
+}
+
+// linkedPackages names the Debian packages that hold the libraries a binary
+// links itself (its ELF NEEDED entries, not what those libraries link), as
+// installed on this machine.
+func linkedPackages(t *testing.T, bin string) []string {
+	t.Helper()
+	f, err := elf.Open(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	needed, err := f.ImportedLibraries()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("ldd", bin).Output() // where each library is found
+	if err != nil {
+		t.Fatalf("ldd: %v", err)
+	}
+	found := map[string]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) >= 3 && f[1] == "=>" && strings.HasPrefix(f[2], "/") {
+			found[f[0]] = f[2]
+		}
+	}
+	var pkgs []string
+	for _, lib := range needed {
+		path, ok := found[lib]
+		if !ok {
+			if !strings.HasPrefix(lib, "ld-linux") {
+				t.Errorf("ldd does not find %s, which the binary links", lib)
+			}
+			continue
+		}
+		owner, err := exec.Command("dpkg-query", "-S", path).Output()
+		if err != nil { // the other spelling of the same file (usrmerge)
+			alt := strings.Replace(path, "/usr/lib/", "/lib/", 1)
+			if alt == path {
+				alt = strings.Replace(path, "/lib/", "/usr/lib/", 1)
+			}
+			owner, err = exec.Command("dpkg-query", "-S", alt).Output()
+		}
+		if err != nil {
+			t.Errorf("no package holds %s (%s)", lib, path)
+			continue
+		}
+		pkg, _, _ := strings.Cut(strings.TrimSpace(string(owner)), ":")
+		if !slices.Contains(pkgs, pkg) {
+			pkgs = append(pkgs, pkg)
+		}
+	}
+	if len(pkgs) == 0 {
+		t.Error("the binary links no library a package holds; the check checked nothing")
+	}
+	return pkgs
 }
 
 // TestDistWindowsExe checks the .exe's headers: 64-bit (PE32+), a GUI
