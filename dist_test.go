@@ -45,9 +45,7 @@ func TestDistLinuxTarballInstallsAndStarts(t *testing.T) {
 		t.Fatalf("make install: %v %s", err, out)
 	}
 	desktop := filepath.Join(prefix, "share", "applications", "org.ketascreen.app.desktop")
-	if out, err := exec.Command("desktop-file-validate", desktop).CombinedOutput(); err != nil || len(strings.TrimSpace(string(out))) > 0 {
-		t.Errorf("desktop-file-validate: %v %s", err, out)
-	}
+	validateDesktop(t, desktop)
 	if data, _ := os.ReadFile(desktop); !strings.Contains(string(data), "Name=KetaScreen") || !strings.Contains(string(data), "Icon=org.ketascreen.app") {
 		t.Errorf("menu entry: %s", data)
 	}
@@ -120,9 +118,7 @@ func TestDistDebianPackage(t *testing.T) {
 		}
 	}
 	desktop := filepath.Join(unpacked, "usr", "share", "applications", "org.ketascreen.app.desktop")
-	if out, err := exec.Command("desktop-file-validate", desktop).CombinedOutput(); err != nil || len(bytes.TrimSpace(out)) > 0 {
-		t.Errorf("desktop-file-validate: %v %s", err, out)
-	}
+	validateDesktop(t, desktop)
 	if data, _ := os.ReadFile(desktop); !strings.Contains(string(data), "\nComment[es]=") || !strings.Contains(string(data), "\nGenericName[es]=") {
 		t.Errorf("the menu entry has no Spanish comment and name:\n%s", data)
 	}
@@ -242,6 +238,15 @@ func TestDistDebianPackageInCleanDebian12(t *testing.T) {
 	}
 	if out := run(time.Minute, "chroot", root, "/usr/bin/ketascreen", "check"); !strings.Contains(out, "valid") {
 		t.Errorf("ketascreen check in a clean Debian 12: %s", out)
+	}
+}
+
+// validateDesktop checks a menu entry with desktop-file-validate, which
+// must print nothing.
+func validateDesktop(t *testing.T, desktop string) {
+	t.Helper()
+	if out, err := exec.Command("desktop-file-validate", desktop).CombinedOutput(); err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Errorf("desktop-file-validate: %v %s", err, out)
 	}
 }
 

@@ -152,8 +152,8 @@ func (s *listScreen) card(i int, e questionnaire.Entry) fyne.CanvasObject {
 	})
 	remove.SetIcon(theme.DeleteIcon())
 	// Change on the leading edge, Remove on the trailing one: never side by side.
-	actions := bottomBar(change, remove)
-	return framed(container.NewVBox(container.NewVBox(lines...), actions))
+	lines = append(lines, bottomBar(change, remove))
+	return framed(container.NewVBox(lines...))
 }
 
 // framed draws a thin border around content, as a card.

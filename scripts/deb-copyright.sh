@@ -8,15 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 table=packaging/linux/go-licences.tsv
-modcache=$(go env GOMODCACHE)
 
 # as_field indents a text as the continuation lines of a field: a space
 # before each line and a dot for each empty one.
 as_field() { sed -e 's/[[:space:]]*$//' -e 's/^$/./' -e 's/^/ /'; }
-
-# module_dir is where a module's source is in the module cache (capitals
-# are escaped as !lower there).
-module_dir() { printf '%s/%s@%s' "$modcache" "$(printf '%s' "$1" | sed 's/[A-Z]/!\L&/g')" "$2"; }
 
 cat <<'HEAD'
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
@@ -55,7 +50,7 @@ printf '\nFiles: go/*\nCopyright: The Go Authors\nLicense: BSD-3-clause\n'
 as_field < "$(go env GOROOT)/LICENSE"
 
 missing=0
-while read -r path version; do
+while read -r path version dir; do
   [ "$path" = ketascreen ] && continue
   rows=$(awk -F'\t' -v m="$path" '$1 == m' "$table")
   if [ -z "$rows" ]; then
@@ -63,7 +58,6 @@ while read -r path version; do
     missing=1
     continue
   fi
-  dir=$(module_dir "$path" "$version")
   while IFS=$'\t' read -r _ licence file; do
     if [ -n "$file" ]; then
       text="$dir/$file"
@@ -88,7 +82,7 @@ while read -r path version; do
       as_field < "$text"
     fi
   done <<< "$rows"
-done < <(go list -tags accessibility,no_animations -deps -f '{{if .Module}}{{.Module.Path}} {{.Module.Version}}{{end}}' . | sort -u)
+done < <(go list -tags accessibility,no_animations -deps -f '{{if .Module}}{{.Module.Path}} {{.Module.Version}} {{.Module.Dir}}{{end}}' . | sort -u)
 [ "$missing" = 0 ] || exit 1
 
 cat <<'TAIL'

@@ -32,9 +32,9 @@ install -Dm0755 "$stage/ketascreen/usr/local/bin/ketascreen" "$deb/usr/bin/ketas
 # The menu entry, with its Spanish name and comment.
 desktop="$deb/usr/share/applications/org.ketascreen.app.desktop"
 install -Dm0644 "$stage/ketascreen/usr/local/share/applications/org.ketascreen.app.desktop" "$desktop"
-sed -i '/^GenericName=/a GenericName[es]=Lista de autoevaluación' "$desktop"
-sed -i '/^Comment=/a Comment[es]=Una lista de autoevaluación para preparar una conversación con un profesional sobre la terapia con ketamina' "$desktop"
-sed -i '/^Keywords=/a Keywords[es]=depresión;evaluación;ketamina;' "$desktop"
+sed -i -e '/^GenericName=/a GenericName[es]=Lista de autoevaluación' \
+  -e '/^Comment=/a Comment[es]=Una lista de autoevaluación para preparar una conversación con un profesional sobre la terapia con ketamina' \
+  -e '/^Keywords=/a Keywords[es]=depresión;evaluación;ketamina;' "$desktop"
 # The icon in the hicolor theme: its SVG, and PNGs drawn from it at the
 # sizes menus and software centres ask for.
 install -Dm0644 assets/icon.svg "$deb/usr/share/icons/hicolor/scalable/apps/org.ketascreen.app.svg"
