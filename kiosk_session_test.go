@@ -19,6 +19,7 @@ import (
 	"filippo.io/age/armor"
 
 	"ketascreen/questionnaire"
+	"ketascreen/records"
 )
 
 // The real-window tests of the kiosk's promises to the next person
@@ -163,7 +164,7 @@ func testKioskMemory(t *testing.T, bin string) {
 		t.Fatal(err)
 	}
 	recordsDir := t.TempDir()
-	config := kioskConfig(t, bin, "idle_seconds: 30", "countdown_seconds: 5",
+	config := kioskConfig(t, bin, "idle_seconds: 30", "countdown_seconds: 5", "kiosk_name: Test kiosk",
 		"age_recipient: "+staff.Recipient().String(), "records_folder: "+recordsDir)
 
 	const marker = "Qzvkestramelid" // the person's medicine, typed
@@ -215,8 +216,15 @@ func testKioskMemory(t *testing.T, bin string) {
 		return fhir != nil && pdf != nil
 	})
 	names, _ := filepath.Glob(filepath.Join(recordsDir, "*.fhir.json.age"))
-	id := strings.TrimSuffix(filepath.Base(names[0]), ".fhir.json.age")
-	id = id[len("20060102-150405-"):] // DATE-TIME-response id
+	name, ok := records.ParseRecordName(filepath.Base(names[0]))
+	if !ok || name.Kiosk != "test-kiosk" {
+		t.Fatalf("the record's name %s is not DATE-TIME-KIOSK-CODE-ID", filepath.Base(names[0]))
+	}
+	id, code := name.ID, name.Code
+	if !bytes.Contains(fhir, []byte(code)) {
+		t.Errorf("the FHIR record lacks the claim code %s of its name", code)
+	}
+	d.save("kiosk-result-claim-code") // the code, large, on the result screen
 	at := bytes.Index(fhir, []byte(marker))
 	if at < 0 {
 		t.Fatalf("the FHIR record does not name the typed medicine %q:\n%s", marker, fhir)
@@ -224,7 +232,7 @@ func testKioskMemory(t *testing.T, bin string) {
 	if bytes.Contains(fhir, []byte(marker+marker)) {
 		t.Errorf("Ctrl+V in a kiosk's field pasted: the record names %q", fhir[at:min(len(fhir), at+4*len(marker))])
 	}
-	needles := map[string][]byte{"the response id " + id: []byte(id)}
+	needles := map[string][]byte{"the response id " + id: []byte(id), "the claim code " + code: []byte(code)}
 	for _, form := range []string{marker, strings.ToLower(marker), strings.ToUpper(marker)} {
 		for enc, b := range encodings(form) {
 			needles[fmt.Sprintf("the typed %q in %s", form, enc)] = b

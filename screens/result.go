@@ -36,6 +36,9 @@ func (s *resultScreen) draw() drawn {
 			top.Add(wrapped("• "+step.In(l), theme.SizeNameText, true))
 		}
 	}
+	if code := ui.summary.claimCode; ui.kiosk != nil && code != "" {
+		top.Add(claimCard(l, code))
+	}
 	tabs := []resultTab{
 		{tr(l, "result.next"), s.nextSteps},
 		{tr(l, "result.why"), s.reasons},
@@ -84,6 +87,14 @@ func (s *resultScreen) draw() drawn {
 		}
 	}}
 	return drawn{name: screenResult, title: res.Outcome.Headline.In(l), content: content, keys: keys}
+}
+
+// claimCard shows a kiosk record's claim code, large and in a face where
+// each character stands apart, with what to do with it.
+func claimCard(l, code string) fyne.CanvasObject {
+	shown := wrapped(code, theme.SizeNameHeadingText, true)
+	shown.TextStyle.Monospace = true
+	return framed(container.NewVBox(wrapped(tr(l, "kiosk.claim"), theme.SizeNameText, true), shown))
 }
 
 // selectTab shows another part of the result.

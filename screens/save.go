@@ -70,7 +70,10 @@ type summaryState struct {
 	responseID string
 	finished   time.Time
 	initials   string
-	tab        int
+	// claimCode is what the person tells the front desk to find their
+	// kiosk record (records.NewClaimCode), once the record is saved.
+	claimCode string
+	tab       int
 	// printer: whether a printer was found when the result was reached;
 	// printerKnown is false while the search runs.
 	printer, printerKnown bool
@@ -83,7 +86,7 @@ func (ui *UI) summaryInput() summary.Input {
 		ui.summary.responseID = uuid.NewString()
 		ui.summary.finished = time.Now()
 	}
-	in := summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.summary.responseID, Created: ui.summary.finished, Initials: ui.summary.initials, Kiosk: ui.kiosk != nil, KioskName: ui.kioskName()}
+	in := summary.Input{Session: ui.session, Lang: ui.lang, ResponseID: ui.summary.responseID, Created: ui.summary.finished, Initials: ui.summary.initials, Kiosk: ui.kiosk != nil, KioskName: ui.kioskName(), ClaimCode: ui.summary.claimCode}
 	if ui.kiosk != nil { // the record and the front desk's printout are for the clinic
 		in.RecordLang = ui.kiosk.opts.Config.RecordLang(ui.def.Languages)
 	}
@@ -286,8 +289,10 @@ func (s *resultScreen) kioskSaveActions() fyne.CanvasObject {
 	return box
 }
 
-// saveKioskRecord writes the PDF and the FHIR JSON, each encrypted for the
-// clinic's age key, into the records folder.
+// saveKioskRecord gives the screening a claim code no record in the records
+// folder has, and writes the PDF and the FHIR JSON, each encrypted for the
+// clinic's age key, into that folder under names that carry the kiosk's
+// name and the code (records.RecordBase).
 func (ui *UI) saveKioskRecord() error {
 	if ui.kiosk.opts.Config.AgeRecipient == "" {
 		return nil
@@ -296,6 +301,17 @@ func (ui *UI) saveKioskRecord() error {
 	recipient, err := records.ParseRecipient(cfg.AgeRecipient)
 	if err != nil {
 		return err
+	}
+	if ui.summary.claimCode == "" {
+		taken, err := records.ClaimCodesIn(cfg.RecordsPath())
+		if err != nil {
+			return fmt.Errorf("reading the records folder: %w", err)
+		}
+		code, err := records.NewClaimCode(func(c string) bool { return taken[c] })
+		if err != nil {
+			return err
+		}
+		ui.summary.claimCode = code
 	}
 	pdf, err := ui.summaryPDF()
 	if err != nil {
@@ -306,7 +322,7 @@ func (ui *UI) saveKioskRecord() error {
 		return err
 	}
 	in := ui.summaryInput()
-	base := in.Created.UTC().Format("20060102-150405") + "-" + in.ResponseID
+	base := records.RecordBase(in.Created, cfg.Name, in.ClaimCode, in.ResponseID)
 	if _, err := records.SaveEncrypted(cfg.RecordsPath(), base+".pdf", pdf, recipient); err != nil {
 		return err
 	}

@@ -73,16 +73,24 @@ func TestKioskSavesAnEncryptedRecordForTheStaff(t *testing.T) {
 	k := newKioskDriver(t)
 	dir := t.TempDir()
 	staff := k.keepRecords(dir)
+	k.ui.kiosk.opts.Config.Name = "Sala 2"
 	k.tap("Touch to start")
 	reachDiscussResult(k.driver)
-	if !k.sees("Your summary was saved securely for the clinic staff.") {
+	if !k.sees("Your summary was saved securely for the clinic staff.") || !k.sees("Tell the front desk this code:") {
 		t.Fatalf("result screen:\n%s", k.screenText())
+	}
+	code := k.ui.summary.claimCode
+	if _, ok := records.NormalizeClaimCode(code); !ok || !k.sees(code) {
+		t.Fatalf("claim code %q, on screen:\n%s", code, k.screenText())
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.age"))
 	if len(files) != 2 {
 		t.Fatalf("records: %v", files)
 	}
 	for _, f := range files {
+		if n, ok := records.ParseRecordName(filepath.Base(f)); !ok || n.Code != code || n.Kiosk != "sala-2" {
+			t.Errorf("record %s does not carry the kiosk and the code %s: %+v", filepath.Base(f), code, n)
+		}
 		sealed, _ := os.ReadFile(f)
 		plain, err := records.Decrypt(bytes.NewReader(sealed), strings.NewReader(staff.String()))
 		if err != nil {
@@ -90,6 +98,9 @@ func TestKioskSavesAnEncryptedRecordForTheStaff(t *testing.T) {
 		}
 		if strings.HasSuffix(f, ".pdf.age") != bytes.HasPrefix(plain, []byte("%PDF")) {
 			t.Errorf("%s holds %.20q", f, plain)
+		}
+		if strings.HasSuffix(f, ".fhir.json.age") && !bytes.Contains(plain, []byte(`"value": "`+code+`"`)) {
+			t.Errorf("the FHIR record lacks the claim code %s", code)
 		}
 	}
 	k.tab("Why") // showing the result again must not save it twice

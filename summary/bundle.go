@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"ketascreen/questionnaire"
+	"ketascreen/records"
 )
 
 // Narrative is a resource's human-readable text.
@@ -66,10 +67,18 @@ type Component struct {
 	ValueBoolean bool            `json:"valueBoolean"`
 }
 
+// The identifier systems of a kiosk record: the claim code a person reads
+// to the front desk, and the kiosk's name as its file names carry it.
+const (
+	ClaimCodeSystem = "urn:ketascreen:claim-code"
+	KioskSystem     = "urn:ketascreen:kiosk"
+)
+
 // Device is the FHIR R4 Device a kiosk screening was made on.
 type Device struct {
 	ResourceType string          `json:"resourceType"`
 	Text         *Narrative      `json:"text,omitempty"`
+	Identifier   []Identifier    `json:"identifier,omitempty"`
 	DeviceName   []DeviceName    `json:"deviceName"`
 	Type         CodeableConcept `json:"type"`
 }
@@ -122,6 +131,10 @@ var (
 // Observations; each derived from the response. On a kiosk a Device named
 // for it is the response's author and every Observation's device. kind is
 // Collection or Transaction.
+//
+// A kiosk record's Bundle.identifier is its claim code (system
+// ClaimCodeSystem), and its Device's identifier the kiosk's name as in the
+// record's file name (KioskSystem, records.KioskSlug).
 func ResultBundle(in Input, kind string) Bundle {
 	def := in.Session.Definition()
 	res := in.Session.Result()
@@ -129,6 +142,11 @@ func ResultBundle(in Input, kind string) Bundle {
 	urlOf := func(name string) string { return "urn:uuid:" + uuid.NewSHA1(ids, []byte(name)).String() }
 	b := Bundle{ResourceType: "Bundle", Identifier: &Identifier{System: "urn:ietf:rfc:3986", Value: urlOf("bundle")},
 		Type: kind, Timestamp: in.Created.Format(time.RFC3339)}
+	if in.ClaimCode != "" {
+		// The code the person read to the front desk names this record in
+		// the clinic's records folder.
+		b.Identifier = &Identifier{System: ClaimCodeSystem, Value: in.ClaimCode}
+	}
 	add := func(fullURL, resourceType string, r any) {
 		e := BundleEntry{FullURL: fullURL, Resource: r}
 		if kind == Transaction {
@@ -148,6 +166,7 @@ func ResultBundle(in Input, kind string) Bundle {
 		device = &Reference{Reference: devURL, Display: name}
 		qr.Author = device
 		add(devURL, "Device", Device{ResourceType: "Device", Text: narrative("KetaScreen kiosk " + name),
+			Identifier: []Identifier{{System: KioskSystem, Value: records.KioskSlug(in.KioskName)}}, // as in the file name
 			DeviceName: []DeviceName{{Name: name, Type: "user-friendly-name"}},
 			Type:       CodeableConcept{Text: "KetaScreen self-screening kiosk"}})
 	}

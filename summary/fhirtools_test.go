@@ -77,7 +77,7 @@ func TestFHIRFilesPassTheValidators(t *testing.T) {
 		files = append(files, writeJSON(t, filepath.Join(dir, "bundle-"+itoa(i)+".json"), ResultBundle(in, Collection)))
 		if i == 0 {
 			files = append(files, writeJSON(t, filepath.Join(dir, "transaction.json"), ResultBundle(in, Transaction)))
-			in.Kiosk, in.KioskName, in.Lang = true, "waiting-room-1", "es"
+			in.Kiosk, in.KioskName, in.ClaimCode, in.Lang = true, "waiting-room-1", "K7F-QXA", "es"
 			files = append(files, writeJSON(t, filepath.Join(dir, "kiosk.json"), ResultBundle(in, Collection)))
 		}
 	}

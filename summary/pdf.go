@@ -34,6 +34,10 @@ type Input struct {
 	Kiosk bool
 	// KioskName names the kiosk (kiosk_name) in the PDF and the FHIR Device.
 	KioskName string
+	// ClaimCode is the code a person read from a kiosk's result screen to
+	// the front desk (records.NewClaimCode); printed in the PDF's title and
+	// the FHIR Bundle's identifier. Empty off a kiosk.
+	ClaimCode string
 }
 
 // providerLang is the language of the provider's pages.
@@ -212,6 +216,9 @@ func (w *writer) title() {
 		meta = append(meta, fmt.Sprintf(w.label("meta_kiosk"), w.in.KioskName))
 	}
 	w.para(strings.Join(meta, "   "), "", 8.5)
+	if w.in.ClaimCode != "" {
+		w.para(fmt.Sprintf(w.label("meta_claim"), w.in.ClaimCode), "B", 12)
+	}
 }
 
 // result is the outcome and the pathway as the provider reads them.

@@ -294,7 +294,7 @@ func TestPDFInTheClinicsLanguage(t *testing.T) {
 	in := input(t, severe(1))
 	in.Lang, in.RecordLang = "es", "en"
 	in.Session.SetLanguage("es")
-	in.Kiosk, in.KioskName = true, "waiting-room-1"
+	in.Kiosk, in.KioskName, in.ClaimCode = true, "waiting-room-1", "K7F-QXA"
 	res := in.Session.Result()
 	pages := pdfPages(t, in)
 	all := strings.Join(pages, " ")
@@ -302,6 +302,7 @@ func TestPDFInTheClinicsLanguage(t *testing.T) {
 	mustContain(t, first, "KetaScreen: screening summary for the provider", "the English title")
 	mustContain(t, first, "Language of the screening: Español", "the person's language")
 	mustContain(t, first, "Kiosk: waiting-room-1", "the kiosk")
+	mustContain(t, first, "Front-desk code: K7F-QXA", "the claim code")
 	mustContain(t, first, res.Outcome.ForProvider().In("en"), "the English outcome")
 	mustContain(t, all, "The result and reasons as the screen gave them to the person, in the language of the screening (Español).", "the person's part")
 	mustContain(t, all, res.Outcome.Headline.In("es"), "the Spanish headline the person saw")
@@ -514,5 +515,40 @@ func TestDeclinedTraumaScreenIsNotCompletedInPDFAndFHIR(t *testing.T) {
 		if !strings.Contains(text, `"linkId":"pcptsd5_trauma"`) || !strings.Contains(text, "prefer_not") || strings.Contains(text, `"linkId":"pcptsd5_1"`) {
 			t.Errorf("%s: the FHIR response of a declined trauma screen: %s", c.lang, text)
 		}
+	}
+}
+
+// TestKioskBundleCarriesClaimCodeAndKiosk: a kiosk record's FHIR names the
+// code the person read to the front desk and the kiosk that authored it.
+func TestKioskBundleCarriesClaimCodeAndKiosk(t *testing.T) {
+	in := input(t, severe(1))
+	in.Kiosk, in.KioskName, in.ClaimCode = true, "Sala de espera 2", "K7F-QXA"
+	b := ResultBundle(in, Collection)
+	if b.Identifier == nil || b.Identifier.System != ClaimCodeSystem || b.Identifier.Value != "K7F-QXA" {
+		t.Fatalf("Bundle.identifier = %+v, want the claim code", b.Identifier)
+	}
+	var dev *Device
+	var qr *QuestionnaireResponse
+	for _, e := range b.Entry {
+		switch r := e.Resource.(type) {
+		case Device:
+			dev = &r
+			if qr != nil {
+				t.Fatal("the Device comes after the response")
+			}
+			if r.Identifier[0] != (Identifier{System: KioskSystem, Value: "sala-de-espera-2"}) || r.DeviceName[0].Name != "Sala de espera 2" {
+				t.Errorf("Device = %+v", r)
+			}
+		case QuestionnaireResponse:
+			qr = &r
+		}
+	}
+	if dev == nil || qr == nil || qr.Author == nil || qr.Author.Display != "Sala de espera 2" {
+		t.Fatalf("the kiosk is not the response's author: device %v, response author %+v", dev, qr)
+	}
+
+	in.Kiosk, in.KioskName, in.ClaimCode = false, "", ""
+	if b := ResultBundle(in, Collection); b.Identifier.System == ClaimCodeSystem {
+		t.Error("a screening at home has a claim code")
 	}
 }
