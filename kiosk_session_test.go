@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"bufio"
 	"bytes"
 	"encoding/binary"
@@ -188,6 +189,17 @@ func testKioskMemory(t *testing.T, bin string) {
 	d.waitForWindowManager()
 	done, stderr := startApp(t, d.display, bin, "--kiosk", "--config", config)
 	win := appWindow(t, done, stderr, func() string { return d.xdotool("search", "--onlyvisible", "--name", "^KetaScreen$") })
+
+	// A second kiosk on the same machine is refused before it opens a window.
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	second := exec.CommandContext(ctx, bin, "--kiosk", "--config", config)
+	second.Env = append(os.Environ(), "DISPLAY="+d.display)
+	out, _ := second.CombinedOutput()
+	if second.ProcessState.ExitCode() != 1 || !strings.Contains(string(out), "another KetaScreen kiosk is already running on this machine") {
+		t.Errorf("a second kiosk: exit %d, said %q", second.ProcessState.ExitCode(), out)
+	}
+
 	d.xdotool("mousemove", "0", "799")
 	d.settle(500*time.Millisecond, 500*time.Millisecond, 60*time.Second)
 	d.xdotool("key", "Return") // Touch to start

@@ -109,7 +109,9 @@ func main() {
 	if *kioskMode || cfg != nil && cfg.Kiosk {
 		exitOn(kiosk.Ready(cfg, *configPath))
 		if !kiosk.IsChild() {
-			// This process supervises: one fresh kiosk process per person.
+			// This process supervises: one fresh kiosk process per person,
+			// and one kiosk per machine.
+			exitOn(kiosk.LockInstance())
 			exitOn(kiosk.TestAlert(cfg, time.Now()))
 			exitOnDisplayProblem()
 			os.Exit(supervise())
@@ -126,6 +128,7 @@ var commands = map[string]func(args []string) int{
 	"check":                     func(args []string) int { return headless.Check(args, os.Stdout, os.Stderr) },
 	"score":                     func(args []string) int { return headless.Score(args, os.Stdin, os.Stdout, os.Stderr) },
 	"kiosk-pin":                 func(args []string) int { return headless.KioskPIN(args, os.Stdin, os.Stdout, os.Stderr) },
+	"kiosk-check":               func(args []string) int { return headless.KioskCheck(args, os.Stdout, os.Stderr) },
 	"export-fhir-questionnaire": func(args []string) int { return headless.ExportFHIRQuestionnaire(args, os.Stdout, os.Stderr) },
 	"export-fhir-codesystem":    func(args []string) int { return headless.ExportFHIRCodeSystem(args, os.Stdout, os.Stderr) },
 	"decrypt":                   func(args []string) int { return headless.Decrypt(args, os.Stdout, os.Stderr) },
@@ -270,6 +273,7 @@ func usage() {
 	fmt.Fprintln(out, "  ketascreen score [--definition FILE] [--pdf OUT.pdf] [--fhir OUT.json [--transaction]] ANSWERS.json")
 	fmt.Fprintln(out, "  ketascreen --kiosk [--config FILE]           run as a waiting-room kiosk")
 	fmt.Fprintln(out, "  ketascreen kiosk-pin [--config FILE]         set the kiosk's staff PIN")
+	fmt.Fprintln(out, "  ketascreen kiosk-check [--config FILE] [--definition FILE]   check everything a kiosk needs, without a window")
 	fmt.Fprintln(out, "  ketascreen export-fhir-questionnaire [-o OUT.json]   the SDC Questionnaire of the definition")
 	fmt.Fprintln(out, "  ketascreen export-fhir-codesystem [-o OUT.json]      its own code systems (codes without LOINC)")
 	fmt.Fprintln(out, "  ketascreen decrypt -i KEY.txt RECORD.age      open a kiosk record")

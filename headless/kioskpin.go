@@ -19,7 +19,7 @@ import (
 func KioskPIN(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("kiosk-pin", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	path := fs.String("config", "", "kiosk config `FILE` (default: the user config folder's ketascreen/kiosk.yaml)")
+	path := fs.String("config", "", "kiosk config `FILE` (default: the kiosk's config as --kiosk finds it, else the user config folder's ketascreen/kiosk.yaml)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: ketascreen kiosk-pin [--config FILE]")
 		fmt.Fprintf(stderr, "Sets the staff PIN (%d to %d digits) of the waiting-room kiosk.\n", kiosk.MinPINLength, kiosk.MaxPINLength)
@@ -27,6 +27,9 @@ func KioskPIN(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return ExitInput
+	}
+	if *path == "" {
+		*path = kiosk.Find()
 	}
 	if *path == "" {
 		p, err := kiosk.DefaultPath()

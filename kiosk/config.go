@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -115,13 +116,52 @@ func seconds(n int, def time.Duration) time.Duration {
 	return time.Duration(n) * time.Second
 }
 
-// DefaultPath is where the config file is looked for without --config.
+// DefaultPath is the user's own config file: ketascreen/kiosk.yaml in the
+// user config folder. kiosk-pin creates it when no config file exists yet.
 func DefaultPath() (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		return "", fmt.Errorf("finding the user config folder: %w", err)
 	}
 	return filepath.Join(dir, "ketascreen", "kiosk.yaml"), nil
+}
+
+// MachinePath is the machine's config file, which a fleet's management
+// tool installs for every account: /etc/ketascreen/kiosk.yaml, or
+// %ProgramData%\KetaScreen\kiosk.yaml on Windows. A variable so tests can
+// move it.
+var MachinePath = machinePath()
+
+func machinePath() string {
+	if runtime.GOOS == "windows" {
+		dir := os.Getenv("ProgramData")
+		if dir == "" {
+			dir = `C:\ProgramData`
+		}
+		return filepath.Join(dir, "KetaScreen", "kiosk.yaml")
+	}
+	return "/etc/ketascreen/kiosk.yaml"
+}
+
+// DefaultPaths are where the config file is looked for without --config,
+// in order: the user's (DefaultPath), then the machine's (MachinePath).
+func DefaultPaths() []string {
+	var paths []string
+	if p, err := DefaultPath(); err == nil {
+		paths = append(paths, p)
+	}
+	return append(paths, MachinePath)
+}
+
+// Find is the config file used without --config: the first of DefaultPaths
+// that exists, or "" when none does.
+func Find() string {
+	for _, p := range DefaultPaths() {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return ""
 }
 
 // LoadConfig reads and checks a config file. definitionLanguages are the
@@ -150,7 +190,7 @@ func ParseConfig(name string, src []byte, definitionLanguages []string) (*Config
 			return nil, fmt.Errorf("%s:%w", name, err)
 		}
 		if err := decodeStrict(src, c); err != nil {
-			return nil, fmt.Errorf("%s: %s", name, yamlMessage(err))
+			return nil, fmt.Errorf("%s:%s", name, yamlMessage(err))
 		}
 	}
 	c.File = name
@@ -172,14 +212,15 @@ func decodeStrict(src []byte, c *Config) (err error) {
 	return yaml.UnmarshalWithOptions(src, c, yaml.Strict())
 }
 
-// yamlMessage turns a goccy/go-yaml error into "line:col: message".
+// yamlMessage turns a goccy/go-yaml error into "line:col: message" (" message"
+// when it has no place), to follow the file's name.
 func yamlMessage(err error) string {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		p := ye.GetToken().Position
 		return fmt.Sprintf("%d:%d: %s", p.Line, p.Column, ye.GetMessage())
 	}
-	return err.Error()
+	return " " + err.Error()
 }
 
 // check validates the values, reporting each problem at the line of its key.
@@ -375,18 +416,13 @@ func keyLines(src []byte) map[string]int {
 // default does not exist. A file that exists but is wrong is an error, so a
 // mistake never silently turns a kiosk into a desktop app.
 func Open(path string, definitionLanguages []string) (*Config, error) {
-	named := path != ""
-	if !named {
-		def, err := DefaultPath()
-		if err != nil {
+	if path == "" {
+		if path = Find(); path == "" {
 			return nil, nil
 		}
-		path = def
 	}
 	c, err := LoadConfig(path, definitionLanguages)
 	switch {
-	case errors.Is(err, os.ErrNotExist) && !named:
-		return nil, nil
 	case errors.Is(err, os.ErrNotExist):
 		return nil, fmt.Errorf("the kiosk config %s does not exist.\nCreate it by setting the staff PIN: ketascreen kiosk-pin --config %s", path, path)
 	case err != nil:
@@ -400,10 +436,11 @@ func Open(path string, definitionLanguages []string) (*Config, error) {
 // the kiosk. path is the config named on the command line, if any.
 func Ready(c *Config, path string) error {
 	if c == nil {
-		if path == "" {
-			path, _ = DefaultPath()
+		if path != "" {
+			return fmt.Errorf("kiosk mode needs a config file with a staff PIN, and %s does not exist.\nCreate it by setting the PIN: ketascreen kiosk-pin --config %s", path, path)
 		}
-		return fmt.Errorf("kiosk mode needs a config file with a staff PIN, and %s does not exist.\nCreate it by setting the PIN: ketascreen kiosk-pin --config %s", path, path)
+		paths := DefaultPaths()
+		return fmt.Errorf("kiosk mode needs a config file with a staff PIN, and there is none (looked for %s).\nCreate one by setting the PIN: ketascreen kiosk-pin --config %s", strings.Join(paths, ", "), paths[len(paths)-1])
 	}
 	if c.PINHash == "" {
 		return fmt.Errorf("kiosk mode needs a staff PIN, and %s has none.\nSet one with: ketascreen kiosk-pin --config %s", c.File, c.File)

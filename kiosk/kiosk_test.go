@@ -45,8 +45,8 @@ func TestRecordLanguage(t *testing.T) {
 
 func TestParseConfigErrorsNameTheLine(t *testing.T) {
 	cases := []struct{ src, want string }{
-		{"kiosk: true\nidle_secs: 60\n", "k.yaml: 2:1: unknown field \"idle_secs\""},
-		{"kiosk: true\nidle_seconds: ten\n", "k.yaml: 2:"},
+		{"kiosk: true\nidle_secs: 60\n", "k.yaml:2:1: unknown field \"idle_secs\""},
+		{"kiosk: true\nidle_seconds: ten\n", "k.yaml:2:15: "},
 		{"kiosk: true\n\nidle_seconds: 5\n", "k.yaml:3: idle_seconds: 5 is too short"},
 		{"countdown_seconds: 2\n", "k.yaml:1: countdown_seconds: 2 is too short"},
 		{"idle_seconds: 120\nsafety_idle_seconds: 60\n", "k.yaml:2: safety_idle_seconds: 60 is shorter than idle_seconds"},
@@ -55,7 +55,7 @@ func TestParseConfigErrorsNameTheLine(t *testing.T) {
 		{"logo: /no/such/logo.png\n", "k.yaml:1: logo: cannot read /no/such/logo.png"},
 		{"pin_hash: \"1234\"\n", "k.yaml:1: pin_hash: not an argon2id hash"},
 		{"crisis_lines:\n  - {number: \"116 123\"}\n", "k.yaml:1: crisis_lines: entry 1 needs both a number and a text"},
-		{"kiosk: [true\n", "k.yaml: "},
+		{"kiosk: [true\n", "k.yaml:1:8: "},
 		// Numbers have an upper bound too: 18446744074 s once overflowed to 0.29 s.
 		{"idle_seconds: 18446744074\n", "k.yaml:1: idle_seconds: 18446744074 would leave a person's answers on the screen too long after they left (at most 600)"},
 		{"idle_seconds: -20\n", "k.yaml:1: idle_seconds: -20 is too short"},
@@ -240,6 +240,9 @@ func TestManualClockRunsTimersInOrder(t *testing.T) {
 
 func TestOpenAndReady(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	old := MachinePath
+	MachinePath = filepath.Join(t.TempDir(), "kiosk.yaml") // none
+	t.Cleanup(func() { MachinePath = old })
 	if c, err := Open("", langs); c != nil || err != nil {
 		t.Errorf("no default file: %v %v, want nothing and no error", c, err)
 	}
@@ -294,5 +297,33 @@ func TestStartUpAlertTest(t *testing.T) {
 	c.AlertCommand, c.AlertTimeoutSeconds = []string{"sleep", "30"}, 1
 	if err := TestAlert(c, time.Now()); err == nil || !strings.Contains(err.Error(), "no answer within") {
 		t.Errorf("a hanging alert: %v", err)
+	}
+}
+
+// TestConfigIsLookedForInTheUsersThenTheMachinesFolder: without --config
+// the user's kiosk.yaml is used when it exists, else the machine's.
+func TestConfigIsLookedForInTheUsersThenTheMachinesFolder(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	machine := filepath.Join(t.TempDir(), "etc", "ketascreen", "kiosk.yaml")
+	old := MachinePath
+	MachinePath = machine
+	t.Cleanup(func() { MachinePath = old })
+
+	if err := Ready(nil, ""); err == nil || !strings.Contains(err.Error(), machine) {
+		t.Errorf("with no config the message does not name the machine's file: %v", err)
+	}
+	os.MkdirAll(filepath.Dir(machine), 0o755)
+	os.WriteFile(machine, []byte("kiosk_name: machine\n"), 0o644)
+	if c, err := Open("", langs); err != nil || c == nil || c.Name != "machine" || c.File != machine {
+		t.Fatalf("the machine's config was not used: %+v %v", c, err)
+	}
+	user, _ := DefaultPath()
+	os.MkdirAll(filepath.Dir(user), 0o700)
+	os.WriteFile(user, []byte("kiosk_name: user\n"), 0o600)
+	if c, err := Open("", langs); err != nil || c == nil || c.Name != "user" {
+		t.Fatalf("the user's config did not come first: %+v %v", c, err)
+	}
+	if got := Find(); got != user {
+		t.Errorf("Find() = %s, want %s", got, user)
 	}
 }
