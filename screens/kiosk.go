@@ -81,6 +81,7 @@ type kioskState struct {
 	// recordSaved is the name the current person's encrypted record was
 	// saved under, once saved.
 	recordSaved string
+	resultSaved bool // the record was saved at the result, not only at a safety screen
 }
 
 func newKioskState(ui *UI, opts KioskOptions) *kioskState {
@@ -191,14 +192,23 @@ func (k *kioskState) useAlerter(a AlertSender) {
 
 // entered runs the kiosk's side effects of a step, once per person however
 // often its screen is drawn: the staff alert of a safety outcome, and the
-// encrypted record when the result is reached.
+// encrypted record when the result is reached. A safety outcome saves the
+// record at once too, answers so far and all, so that the front desk's
+// window shows it within seconds and a person in crisis who never reaches
+// the result is still on record; the result's record replaces it (the same
+// file names).
 func (k *kioskState) entered(step questionnaire.Step) {
 	switch {
 	case step.IsSafety():
 		k.alerts.Raise(step.Outcome.ID)
-	case step.Kind == questionnaire.StepResult && k.recordSaved == "":
+		if err := k.ui.saveKioskRecord(); err != nil {
+			log.Printf("kiosk: saving the record at the %s screen: %v", step.Outcome.ID, err)
+		}
+	case step.Kind == questionnaire.StepResult && !k.resultSaved:
 		if err := k.ui.saveKioskRecord(); err != nil {
 			log.Printf("kiosk: saving the record: %v", err)
+		} else {
+			k.resultSaved = true
 		}
 	}
 }
@@ -265,7 +275,7 @@ func (k *kioskState) wipe() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}
 	k.alerts.Wipe(k.leaving())
-	k.recordSaved = ""
+	k.recordSaved, k.resultSaved = "", false
 	k.ui.session.Reset()
 	k.ui.summary = summaryState{}
 	k.ui.nav.forget()

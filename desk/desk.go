@@ -1,0 +1,333 @@
+// Package desk is the front desk's side of the kiosks' records: it reads a
+// records folder that kiosks write to (shared or synced by the operating
+// system), decrypts each record in memory with the clinic's age identity,
+// rebuilds its result from its answers, and lists the records for staff:
+// crisis and urgent first, then newest first. Nothing it decrypts is
+// written to disk; what staff have seen is kept as a list of record ids.
+//
+// It never imports Fyne: screens/desk.go shows what it reads.
+package desk
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"filippo.io/age"
+	"filippo.io/age/armor"
+
+	"ketascreen/internal/limitedfile"
+	"ketascreen/questionnaire"
+	"ketascreen/records"
+	"ketascreen/summary"
+)
+
+// Priority orders records for staff: a crisis first, then urgent, then
+// the rest; a record that cannot be read comes with the urgent ones, since
+// nobody knows what it holds.
+type Priority int
+
+const (
+	Crisis Priority = iota
+	Urgent
+	Unreadable
+	Routine
+)
+
+func (p Priority) String() string {
+	return [...]string{"crisis", "urgent", "unreadable", "routine"}[p]
+}
+
+// Record is one screening in the folder.
+type Record struct {
+	Base     string    // the files' name without extension: DATE-TIME-KIOSK-CODE-ID
+	ID       string    // the screening's random id
+	Code     string    // the claim code the person read out
+	Kiosk    string    // the kiosk's name (from the record; the file name's slug until read)
+	Finished time.Time // when the kiosk saved it
+	Priority Priority
+	// Problem says why the record cannot be shown (a wrong key, a file cut
+	// short); empty when it was read.
+	Problem string
+	// Session holds the person's answers, Result what the rules make of
+	// them; nil when Problem is set.
+	Session *questionnaire.Session
+	Result  *questionnaire.Result
+	// Complete is false for a record saved at the crisis or urgent screen,
+	// before the person finished; the kiosk replaces it when they do.
+	Complete bool
+	Seen     bool
+
+	fhir, pdf string // the encrypted files' paths; pdf may be ""
+	stamp     stamp  // of the FHIR file when it was read
+}
+
+// stamp tells a file that changed (synced again, replaced by the kiosk)
+// from one already read.
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+// Folder is a records folder as the desk reads it.
+type Folder struct {
+	Dir string
+	Def *questionnaire.Definition
+
+	ids     []age.Identity
+	seen    *Seen
+	records map[string]*Record // by Base
+}
+
+// maxRecordBytes is the largest encrypted record read: a real one is under
+// 100 KB (a PDF of a long screening, armored).
+const maxRecordBytes = 8 << 20
+
+// ParseIdentity reads the clinic's age identity file (AGE-SECRET-KEY-…).
+func ParseIdentity(path string) ([]age.Identity, error) {
+	src, err := limitedfile.Read(path, 64<<10)
+	if err != nil {
+		return nil, fmt.Errorf("reading the clinic's key: %w", err)
+	}
+	ids, err := age.ParseIdentities(bytes.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("%s is not an age identity file (AGE-SECRET-KEY-…): %w", path, err)
+	}
+	return ids, nil
+}
+
+// NewFolder reads records from dir with the identities, judging them with
+// def; seen keeps what staff have seen (nil: nothing is kept).
+func NewFolder(dir string, ids []age.Identity, def *questionnaire.Definition, seen *Seen) *Folder {
+	if seen == nil {
+		seen = &Seen{ids: map[string]bool{}}
+	}
+	return &Folder{Dir: dir, Def: def, ids: ids, seen: seen, records: map[string]*Record{}}
+}
+
+// Scan reads the folder again: a record that is new, or whose file
+// changed, is decrypted and read. It returns the records that are new
+// since the last Scan. An error means the folder itself cannot be read.
+func (f *Folder) Scan() (fresh []*Record, err error) {
+	entries, err := os.ReadDir(f.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading the records folder: %w", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue // a kiosk's file being written, or a sync tool's
+		}
+		n, ok := records.ParseRecordName(name)
+		if !ok {
+			continue
+		}
+		base, kind, ok := cutRecordKind(name)
+		if !ok {
+			continue
+		}
+		r := f.records[base]
+		if r == nil {
+			r = &Record{Base: base, ID: n.ID, Code: n.Code, Kiosk: n.Kiosk, Finished: n.Time, Priority: Unreadable}
+			r.Seen = f.seen.Has(n.ID)
+			f.records[base] = r
+			fresh = append(fresh, r)
+		}
+		path := filepath.Join(f.Dir, name)
+		if kind == ".pdf.age" {
+			r.pdf = path
+			continue
+		}
+		r.fhir = path
+		info, err := e.Info()
+		if err != nil {
+			continue // gone since the listing
+		}
+		st := stamp{info.Size(), info.ModTime()}
+		if st != r.stamp {
+			r.stamp = st
+			f.read(r)
+		}
+	}
+	for _, r := range f.records {
+		if r.fhir == "" && r.Problem == "" {
+			r.Problem = "only the PDF is here; the record's FHIR file is missing (not synced yet?)"
+		}
+	}
+	return fresh, nil
+}
+
+// cutRecordKind splits a record's file name into its base and kind.
+func cutRecordKind(name string) (base, kind string, ok bool) {
+	for _, k := range []string{".fhir.json.age", ".pdf.age"} {
+		if b, found := strings.CutSuffix(name, k); found {
+			return b, k, true
+		}
+	}
+	return "", "", false
+}
+
+// read decrypts a record's FHIR file and rebuilds its result; what goes
+// wrong becomes its Problem.
+func (f *Folder) read(r *Record) {
+	r.Problem, r.Session, r.Result, r.Priority = "", nil, nil, Unreadable
+	plain, err := f.decrypt(r.fhir)
+	if err != nil {
+		r.Problem = err.Error()
+		return
+	}
+	var bundle struct {
+		Identifier *summary.Identifier `json:"identifier"`
+		Entry      []struct {
+			Resource json.RawMessage `json:"resource"`
+		} `json:"entry"`
+	}
+	if err := json.Unmarshal(plain, &bundle); err != nil {
+		r.Problem = "the decrypted record is not FHIR JSON: " + err.Error()
+		return
+	}
+	for _, e := range bundle.Entry {
+		var res struct {
+			ResourceType string              `json:"resourceType"`
+			Status       string              `json:"status"`
+			Authored     string              `json:"authored"`
+			Author       *summary.Reference  `json:"author"`
+			Identifier   *summary.Identifier `json:"identifier"`
+		}
+		if json.Unmarshal(e.Resource, &res) != nil || res.ResourceType != "QuestionnaireResponse" {
+			continue
+		}
+		if res.Identifier != nil && res.Identifier.Value != "urn:uuid:"+r.ID {
+			r.Problem = fmt.Sprintf("the record inside (%s) is not the one its file name says (%s)", res.Identifier.Value, r.ID)
+			return
+		}
+		if res.Author != nil && res.Author.Display != "" {
+			r.Kiosk = res.Author.Display
+		}
+		if t, err := time.Parse(time.RFC3339, res.Authored); err == nil {
+			r.Finished = t
+		}
+		r.Complete = res.Status == "completed"
+	}
+	if bundle.Identifier != nil && bundle.Identifier.System == summary.ClaimCodeSystem && bundle.Identifier.Value != r.Code {
+		r.Problem = fmt.Sprintf("the claim code inside (%s) is not the one its file name says (%s)", bundle.Identifier.Value, r.Code)
+		return
+	}
+	data, err := summary.AnswersFromResponse(f.Def, plain)
+	if err == nil {
+		var answers questionnaire.Answers
+		if answers, err = questionnaire.ReadAnswers(filepath.Base(r.fhir), data, f.Def); err == nil {
+			r.Session = questionnaire.NewSessionWith(f.Def, answers)
+		}
+	}
+	if err != nil {
+		r.Problem = "the answers in the record do not fit this questionnaire: " + err.Error()
+		return
+	}
+	r.Result = r.Session.Result()
+	r.Priority = priority(f.Def, r.Result)
+}
+
+// priority is how soon staff should look at a result.
+func priority(def *questionnaire.Definition, res *questionnaire.Result) Priority {
+	switch {
+	case res.Outcome != nil && res.Outcome == def.Crisis:
+		return Crisis
+	case res.Outcome != nil && res.Outcome.Interrupts:
+		return Urgent
+	}
+	return Routine
+}
+
+// decrypt reads and decrypts one encrypted file, in memory.
+func (f *Folder) decrypt(path string) ([]byte, error) {
+	sealed, err := limitedfile.Read(path, maxRecordBytes)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %v", err)
+	}
+	var src io.Reader = bytes.NewReader(sealed)
+	if bytes.HasPrefix(bytes.TrimSpace(sealed), []byte(armor.Header)) {
+		src = armor.NewReader(bytes.NewReader(sealed))
+	}
+	r, err := age.Decrypt(src, f.ids...)
+	var noMatch *age.NoIdentityMatchError
+	switch {
+	case errors.As(err, &noMatch):
+		return nil, errors.New("this record is encrypted for another key than the desk's (a kiosk with another clinic's age_recipient?)")
+	case err != nil:
+		return nil, fmt.Errorf("the file is damaged or cut short (still being synced?): %v", err)
+	}
+	plain, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("the file is damaged or cut short (still being synced?): %v", err)
+	}
+	return plain, nil
+}
+
+// PDF decrypts a record's PDF, in memory.
+func (f *Folder) PDF(r *Record) ([]byte, error) {
+	if r.pdf == "" {
+		return nil, errors.New("the record's PDF is not in the folder")
+	}
+	return f.decrypt(r.pdf)
+}
+
+// Records are the folder's records in the order staff see them: crisis,
+// then urgent and unreadable ones, then the rest; within each, newest
+// first.
+func (f *Folder) Records() []*Record {
+	list := make([]*Record, 0, len(f.records))
+	for _, r := range f.records {
+		list = append(list, r)
+	}
+	slices.SortFunc(list, func(a, b *Record) int {
+		if c := cmp.Compare(group(a.Priority), group(b.Priority)); c != 0 {
+			return c
+		}
+		if c := b.Finished.Compare(a.Finished); c != 0 {
+			return c
+		}
+		return strings.Compare(b.Base, a.Base)
+	})
+	return list
+}
+
+// group merges the urgent and unreadable records for the order.
+func group(p Priority) int {
+	switch p {
+	case Crisis:
+		return 0
+	case Urgent, Unreadable:
+		return 1
+	}
+	return 2
+}
+
+// MarkSeen notes that staff have seen a record, in the desk's own state.
+func (f *Folder) MarkSeen(r *Record) error {
+	r.Seen = true
+	return f.seen.Add(r.ID)
+}
+
+// Find returns the records whose claim code is code (as staff typed it).
+func (f *Folder) Find(code string) []*Record {
+	code, ok := records.NormalizeClaimCode(code)
+	if !ok {
+		return nil
+	}
+	var out []*Record
+	for _, r := range f.Records() {
+		if r.Code == code {
+			out = append(out, r)
+		}
+	}
+	return out
+}
