@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"ketascreen/assets"
+	"ketascreen/desk"
 	"ketascreen/headless"
 	"ketascreen/kiosk"
 	"ketascreen/questionnaire"
@@ -79,6 +80,9 @@ func appVersion() string {
 func main() {
 	startup.SanitizeLocale() // before Fyne reads it again at start-up
 	if len(os.Args) > 1 {
+		if os.Args[1] == "desk" {
+			os.Exit(runDesk(os.Args[2:]))
+		}
 		if command := commands[os.Args[1]]; command != nil {
 			startup.AttachParentConsole() // a Windows GUI program prints only through its parent's console
 			os.Exit(command(os.Args[2:]))
@@ -132,6 +136,53 @@ var commands = map[string]func(args []string) int{
 	"export-fhir-questionnaire": func(args []string) int { return headless.ExportFHIRQuestionnaire(args, os.Stdout, os.Stderr) },
 	"export-fhir-codesystem":    func(args []string) int { return headless.ExportFHIRCodeSystem(args, os.Stdout, os.Stderr) },
 	"decrypt":                   func(args []string) int { return headless.Decrypt(args, os.Stdout, os.Stderr) },
+}
+
+// runDesk opens the front desk's window on a records folder (ketascreen
+// desk) and returns the exit code.
+func runDesk(args []string) int {
+	fs := flag.NewFlagSet("desk", flag.ContinueOnError)
+	recordsDir := fs.String("records", "", "the records `FOLDER` the kiosks write to (shared or synced)")
+	identity := fs.String("identity", "", "the clinic's age identity `FILE` (AGE-SECRET-KEY-…), kept on this machine")
+	definition := fs.String("definition", "", "the kiosks' questionnaire definition `FILE` (default: the built-in one)")
+	lang := fs.String("lang", startup.SystemLanguage(), "language of the window")
+	printer := fs.String("printer", "", "CUPS `PRINTER` for Print (default: the default printer)")
+	quiet := fs.Bool("quiet", false, "do not say new crisis and urgent records aloud")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *recordsDir == "" || *identity == "" || fs.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: ketascreen desk --records FOLDER --identity KEY.txt [--definition FILE] [--lang en] [--printer NAME] [--quiet]")
+		return 2
+	}
+	if info, err := os.Stat(*recordsDir); err != nil || !info.IsDir() {
+		fmt.Fprintf(os.Stderr, "the records folder %s is not a folder that can be read\n", *recordsDir)
+		return 1
+	}
+	ids, err := desk.ParseIdentity(*identity)
+	exitOn(err)
+	def, err := questionnaire.Open(*definition)
+	exitOn(err)
+	seenPath, err := desk.DefaultSeenPath()
+	exitOn(err)
+	seen, err := desk.OpenSeen(seenPath)
+	exitOn(err)
+	exitOnDisplayProblem()
+	a := app.NewWithID(appID + ".desk")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	a.Settings().SetTheme(screens.Theme())
+	w := a.NewWindow("KetaScreen front desk")
+	sw, sh, _ := startup.ScreenSize()
+	w.Resize(fyne.NewSize(startup.WindowSize(1100, 760, sw, sh, w.Canvas().Scale())))
+	opts := screens.DeskOptions{Folder: desk.NewFolder(*recordsDir, ids, def, seen), Lang: *lang, Printer: screens.DefaultPrinter(*printer)}
+	if s := (&screens.SystemSpeaker{}); !*quiet && s.Available() {
+		opts.Speaker = s
+	}
+	d := screens.NewDesk(w, opts)
+	d.Watch()
+	w.ShowAndRun()
+	d.Stop()
+	return 0
 }
 
 // exitOn ends the app with the error's message, if there is one.
@@ -277,5 +328,6 @@ func usage() {
 	fmt.Fprintln(out, "  ketascreen export-fhir-questionnaire [-o OUT.json]   the SDC Questionnaire of the definition")
 	fmt.Fprintln(out, "  ketascreen export-fhir-codesystem [-o OUT.json]      its own code systems (codes without LOINC)")
 	fmt.Fprintln(out, "  ketascreen decrypt -i KEY.txt RECORD.age      open a kiosk record")
+	fmt.Fprintln(out, "  ketascreen desk --records FOLDER --identity KEY.txt   the front desk's window on the kiosks' records")
 	flag.PrintDefaults()
 }

@@ -75,6 +75,7 @@ func TestRealBinary(t *testing.T) {
 	t.Run("kiosk-escapes", func(t *testing.T) { testKioskEscapes(t, bin) })
 	t.Run("kiosk-session", func(t *testing.T) { testKioskSession(t, bin) })
 	t.Run("kiosk-memory", func(t *testing.T) { testKioskMemory(t, bin) })
+	t.Run("desk", func(t *testing.T) { testDesk(t, bin) })
 	t.Run("walk", func(t *testing.T) { testWalks(t, bin) })
 }
 

@@ -311,9 +311,13 @@ func group(p Priority) int {
 	return 2
 }
 
-// MarkSeen notes that staff have seen a record, in the desk's own state.
+// MarkSeen notes that staff have seen a record (the folder's own or a copy
+// of it), in the desk's own state.
 func (f *Folder) MarkSeen(r *Record) error {
 	r.Seen = true
+	if own := f.records[r.Base]; own != nil {
+		own.Seen = true
+	}
 	return f.seen.Add(r.ID)
 }
 

@@ -10,96 +10,31 @@ import (
 	"time"
 
 	"filippo.io/age"
-	"github.com/google/uuid"
 
-	"ketascreen/questionnaire"
-	"ketascreen/records"
+	"ketascreen/internal/testrecords"
 	"ketascreen/summary"
 )
 
-// kioskRecords writes records as a kiosk does, for one clinic key.
-type kioskRecords struct {
-	t     *testing.T
-	dir   string
-	def   *questionnaire.Definition
-	staff *age.X25519Identity
-}
-
-func newKioskRecords(t *testing.T) *kioskRecords {
-	t.Helper()
-	def, err := questionnaire.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	staff, err := age.GenerateX25519Identity()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &kioskRecords{t: t, dir: t.TempDir(), def: def, staff: staff}
-}
-
-// example is the answers of the first example of the definition whose
-// outcome is outcome.
-func (k *kioskRecords) example(outcome string) questionnaire.Answers {
-	for _, ex := range k.def.Examples {
-		if ex.Expect.Outcome == outcome {
-			return ex.Answers
-		}
-	}
-	k.t.Fatalf("no example with outcome %s", outcome)
-	return nil
-}
-
-// save writes a screening's two files, encrypted for to (the clinic's key
-// when nil), and returns its input.
-func (k *kioskRecords) save(answers questionnaire.Answers, kiosk string, when time.Time, to age.Recipient) summary.Input {
-	k.t.Helper()
-	if to == nil {
-		to = k.staff.Recipient()
-	}
-	code, err := records.NewClaimCode(nil)
-	if err != nil {
-		k.t.Fatal(err)
-	}
-	in := summary.Input{Session: questionnaire.NewSessionWith(k.def, answers), Lang: "en", ResponseID: uuid.NewString(),
-		Created: when, Kiosk: true, KioskName: kiosk, ClaimCode: code}
-	pdf, err := summary.PDF(in)
-	if err != nil {
-		k.t.Fatal(err)
-	}
-	fhir, err := summary.FHIR(in)
-	if err != nil {
-		k.t.Fatal(err)
-	}
-	base := records.RecordBase(when, kiosk, code, in.ResponseID)
-	for name, data := range map[string][]byte{base + ".pdf": pdf, base + ".fhir.json": fhir} {
-		if _, err := records.SaveEncrypted(k.dir, name, data, to); err != nil {
-			k.t.Fatal(err)
-		}
-	}
-	return in
-}
-
-func (k *kioskRecords) folder(seen *Seen) *Folder {
-	return NewFolder(k.dir, []age.Identity{k.staff}, k.def, seen)
+func folderOf(k *testrecords.Kiosk, seen *Seen) *Folder {
+	return NewFolder(k.Dir, []age.Identity{k.Staff}, k.Def, seen)
 }
 
 func TestRecordsAppearCrisisAndUrgentFirstThenNewest(t *testing.T) {
-	k := newKioskRecords(t)
-	f := k.folder(nil)
+	k := testrecords.New(t)
+	f := folderOf(k, nil)
 	if fresh, err := f.Scan(); err != nil || len(fresh) != 0 {
 		t.Fatalf("an empty folder: %v %v", fresh, err)
 	}
 	start := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
-	routine := k.example("discuss_ketamine")
-	oldest := k.save(routine, "front-desk-1", start, nil)
-	crisis := k.save(k.example("crisis"), "waiting-room-2", start.Add(time.Minute), nil)
+	routine := k.Example("discuss_ketamine")
+	oldest := k.Save(routine, "front-desk-1", start, nil)
+	crisis := k.Save(k.Example("crisis"), "waiting-room-2", start.Add(time.Minute), nil)
 	fresh, err := f.Scan()
 	if err != nil || len(fresh) != 2 {
 		t.Fatalf("after two records: %d new, %v", len(fresh), err)
 	}
-	newest := k.save(routine, "front-desk-1", start.Add(3*time.Minute), nil)
-	urgent := k.save(k.example("urgent"), "front-desk-1", start.Add(2*time.Minute), nil)
+	newest := k.Save(routine, "front-desk-1", start.Add(3*time.Minute), nil)
+	urgent := k.Save(k.Example("urgent"), "front-desk-1", start.Add(2*time.Minute), nil)
 	if fresh, _ := f.Scan(); len(fresh) != 2 {
 		t.Fatalf("the records written while the desk watched: %d new", len(fresh))
 	}
@@ -139,22 +74,20 @@ func TestRecordsAppearCrisisAndUrgentFirstThenNewest(t *testing.T) {
 // for another clinic's key and a PDF without its FHIR file are each listed
 // with the urgent records, saying why; none is skipped.
 func TestUnreadableRecordsAreListedWithTheirReason(t *testing.T) {
-	k := newKioskRecords(t)
+	k := testrecords.New(t)
 	when := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
-	routine := k.example("discuss_ketamine")
-	cut := k.save(routine, "a", when, nil)
+	routine := k.Example("discuss_ketamine")
+	cut := k.Save(routine, "a", when, nil)
 	other, _ := age.GenerateX25519Identity()
-	foreign := k.save(routine, "b", when.Add(time.Minute), other.Recipient())
-	orphan := k.save(routine, "c", when.Add(2*time.Minute), nil)
-	good := k.save(routine, "d", when.Add(3*time.Minute), nil)
-	fhirOf := func(in summary.Input) string {
-		return filepath.Join(k.dir, records.RecordBase(in.Created, in.KioskName, in.ClaimCode, in.ResponseID)+".fhir.json.age")
-	}
+	foreign := k.Save(routine, "b", when.Add(time.Minute), other.Recipient())
+	orphan := k.Save(routine, "c", when.Add(2*time.Minute), nil)
+	good := k.Save(routine, "d", when.Add(3*time.Minute), nil)
+	fhirOf := func(in summary.Input) string { return filepath.Join(k.Dir, k.Base(in)+".fhir.json.age") }
 	data, _ := os.ReadFile(fhirOf(cut))
 	os.WriteFile(fhirOf(cut), data[:len(data)/2], 0o600)
 	os.Remove(fhirOf(orphan))
 
-	f := k.folder(nil)
+	f := folderOf(k, nil)
 	if _, err := f.Scan(); err != nil {
 		t.Fatal(err)
 	}
@@ -175,17 +108,11 @@ func TestUnreadableRecordsAreListedWithTheirReason(t *testing.T) {
 		}
 	}
 
-	// The file synced in full later is read again.
-	k2 := *k
-	k2.dir = t.TempDir()
-	fixed := k2.save(routine, "a", when, nil)
-	data, _ = os.ReadFile(filepath.Join(k2.dir, records.RecordBase(fixed.Created, "a", fixed.ClaimCode, fixed.ResponseID)+".fhir.json.age"))
-	target := fhirOf(cut)
-	os.Remove(target)
-	os.WriteFile(filepath.Join(k.dir, records.RecordBase(fixed.Created, "a", fixed.ClaimCode, fixed.ResponseID)+".fhir.json.age"), data, 0o600)
+	// The file cut short, synced in full later, is read again.
+	os.WriteFile(fhirOf(cut), data, 0o600)
 	f.Scan()
 	for _, r := range f.Records() {
-		if r.ID == fixed.ResponseID && r.Problem != "" {
+		if r.ID == cut.ResponseID && r.Problem != "" {
 			t.Errorf("a record complete now is still unreadable: %s", r.Problem)
 		}
 	}
@@ -194,14 +121,14 @@ func TestUnreadableRecordsAreListedWithTheirReason(t *testing.T) {
 // TestSeenIsKeptAsIdsOnly: what staff have seen survives a restart of the
 // desk, and the state file holds the record ids and nothing else.
 func TestSeenIsKeptAsIdsOnly(t *testing.T) {
-	k := newKioskRecords(t)
-	in := k.save(k.example("urgent"), "front-desk-1", time.Now(), nil)
+	k := testrecords.New(t)
+	in := k.Save(k.Example("urgent"), "front-desk-1", time.Now(), nil)
 	path := filepath.Join(t.TempDir(), "desk-seen.txt")
 	seen, err := OpenSeen(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := k.folder(seen)
+	f := folderOf(k, seen)
 	f.Scan()
 	r := f.Records()[0]
 	if r.Seen {
@@ -221,7 +148,7 @@ func TestSeenIsKeptAsIdsOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f = k.folder(seen)
+	f = folderOf(k, seen)
 	f.Scan()
 	if !f.Records()[0].Seen {
 		t.Error("after a restart the record is not seen")
@@ -242,14 +169,14 @@ func TestNothingReadableLandsOnDisk(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
 	t.Setenv("TMPDIR", filepath.Join(home, "tmp"))
 	os.MkdirAll(filepath.Join(home, "tmp"), 0o700)
-	k := newKioskRecords(t)
-	in := k.save(k.example("crisis"), "front-desk-1", time.Now(), nil)
+	k := testrecords.New(t)
+	in := k.Save(k.Example("crisis"), "front-desk-1", time.Now(), nil)
 	path, err := DefaultSeenPath()
 	if err != nil {
 		t.Fatal(err)
 	}
 	seen, _ := OpenSeen(path)
-	f := k.folder(seen)
+	f := folderOf(k, seen)
 	f.Scan()
 	for _, r := range f.Records() {
 		if _, err := f.PDF(r); err != nil {
@@ -257,7 +184,7 @@ func TestNothingReadableLandsOnDisk(t *testing.T) {
 		}
 		f.MarkSeen(r)
 	}
-	for _, dir := range []string{home, k.dir} {
+	for _, dir := range []string{home, k.Dir} {
 		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil

@@ -62,6 +62,17 @@ func NewClaimCode(taken func(code string) bool) (string, error) {
 // cannot be a claim code (a character not in ClaimAlphabet, the wrong
 // length).
 func NormalizeClaimCode(s string) (string, bool) {
+	code, ok := ClaimPrefix(s)
+	if !ok || len(code) != ClaimLength {
+		return "", false
+	}
+	return code[:ClaimLength/2] + "-" + code[ClaimLength/2:], true
+}
+
+// ClaimPrefix is the start of a claim code as staff are typing it: its
+// characters in capitals without the dash ("k7f-q" is "K7FQ"). It reports
+// false when it cannot be the start of a code.
+func ClaimPrefix(s string) (string, bool) {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(s) {
 		if r == '-' || unicode.IsSpace(r) {
@@ -72,11 +83,10 @@ func NormalizeClaimCode(s string) (string, bool) {
 		}
 		b.WriteRune(r)
 	}
-	code := b.String()
-	if len(code) != ClaimLength {
+	if b.Len() > ClaimLength {
 		return "", false
 	}
-	return code[:ClaimLength/2] + "-" + code[ClaimLength/2:], true
+	return b.String(), true
 }
 
 // A record's files are named

@@ -61,6 +61,19 @@ func TestNormalizeClaimCodeRefuses(t *testing.T) {
 	}
 }
 
+func TestClaimPrefix(t *testing.T) {
+	for in, want := range map[string]string{"": "", "k": "K", "k7f-": "K7F", " k7f q": "K7FQ", "K7F-QXA": "K7FQXA"} {
+		if got, ok := ClaimPrefix(in); !ok || got != want {
+			t.Errorf("ClaimPrefix(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"K0", "K7F-QXA4", "é"} {
+		if got, ok := ClaimPrefix(in); ok {
+			t.Errorf("ClaimPrefix(%q) = %q, want refused", in, got)
+		}
+	}
+}
+
 func TestRecordNameRoundTrip(t *testing.T) {
 	when := time.Date(2026, 12, 7, 14, 30, 5, 0, time.FixedZone("X", -5*3600))
 	id := "0f8fad5b-d9cb-469f-a165-70867728950e"
