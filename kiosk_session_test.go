@@ -165,8 +165,9 @@ func testKioskMemory(t *testing.T, bin string) {
 		t.Fatal(err)
 	}
 	recordsDir := t.TempDir()
+	statusFile := filepath.Join(t.TempDir(), "kiosk-status.json")
 	config := kioskConfig(t, bin, "idle_seconds: 30", "countdown_seconds: 5", "kiosk_name: Test kiosk",
-		"age_recipient: "+staff.Recipient().String(), "records_folder: "+recordsDir)
+		"age_recipient: "+staff.Recipient().String(), "records_folder: "+recordsDir, "status_file: "+statusFile)
 
 	const marker = "Qzvkestramelid" // the person's medicine, typed
 	const pasted = "Wyrtplommask"   // text on the clipboard at the wipe
@@ -277,6 +278,16 @@ func testKioskMemory(t *testing.T, bin string) {
 	})
 	if got := clipboard(t, d.display); strings.Contains(got, pasted) {
 		t.Errorf("after the wipe the clipboard still holds %q", got)
+	}
+	// The status file counted the person, and holds nothing of them.
+	status, _ := os.ReadFile(statusFile)
+	if !bytes.Contains(status, []byte(`"sessions_started": 1`)) || !bytes.Contains(status, []byte(`"sessions_finished": 1`)) {
+		t.Errorf("the kiosk's status file after one person:\n%s", status)
+	}
+	for what, b := range needles {
+		if bytes.Contains(status, b) {
+			t.Errorf("the status file holds %s", what)
+		}
 	}
 	pids := append([]int{supervisor}, childrenOf(supervisor)...)
 	for _, pid := range pids {

@@ -118,7 +118,7 @@ func main() {
 			exitOn(kiosk.LockInstance())
 			exitOn(kiosk.TestAlert(cfg, time.Now()))
 			exitOnDisplayProblem()
-			os.Exit(supervise())
+			os.Exit(supervise(cfg))
 		}
 		handover = kiosk.NewHandover(os.Stdin, os.Stdout)
 		opts.Kiosk = kioskOptions(cfg, handover)
@@ -195,12 +195,14 @@ func exitOn(err error) {
 
 // supervise runs the kiosk as one process per person (kiosk.Supervisor):
 // this program again, with the same arguments, marked as a kiosk process
-// and with the kiosk's Fyne cache lifetime. It returns the exit code.
-func supervise() int {
+// and with the kiosk's Fyne cache lifetime; it keeps the kiosk's status
+// file. It returns the exit code.
+func supervise(cfg *kiosk.Config) int {
 	exe, err := os.Executable()
 	exitOn(err)
 	stop := make(chan struct{})
 	onStopSignal(func() { close(stop) })
+	status := kiosk.NewStatusFile(cfg.StatusPath(), appVersion(), cfg.Name)
 	s := &kiosk.Supervisor{
 		Command: func() *exec.Cmd {
 			cmd := exec.Command(exe, os.Args[1:]...)
@@ -209,7 +211,13 @@ func supervise() int {
 			return cmd
 		},
 		Output: os.Stdout,
-		Log:    func(s string) { log.Print(s) },
+		Status: status,
+		Log: func(s string) {
+			log.Print(s)
+			if !strings.Contains(s, "staff ended the kiosk") { // the one line that is not a fault
+				status.Error(s)
+			}
+		},
 	}
 	return s.Run(stop)
 }
@@ -219,6 +227,7 @@ func kioskOptions(cfg *kiosk.Config, handover *kiosk.Handover) *screens.KioskOpt
 		Config:  cfg,
 		Alerter: &kiosk.Alerter{Command: cfg.AlertCommand, Timeout: cfg.AlertTimeout(), Log: func(s string) { log.Print(s) }},
 		Replace: func(stay func()) { handover.Replace(func() { fyne.Do(fyne.CurrentApp().Quit) }, stay) },
+		Report:  handover.Status,
 	}
 	if p := cfg.LogoPath(); p != "" {
 		if res, err := fyne.LoadResourceFromPath(p); err == nil {

@@ -72,6 +72,9 @@ func KioskCheck(args []string, stdout, stderr io.Writer) int {
 	} else {
 		ok("no records are kept (no age_recipient)")
 	}
+	if p := cfg.StatusPath(); p != "" {
+		ok("status file %s", p)
+	}
 	start := time.Now()
 	if err := kiosk.TestAlert(cfg, start); err != nil {
 		return fail(err)

@@ -125,6 +125,7 @@ func TestKioskCheckRefusesEachWayAKioskCanBeWrong(t *testing.T) {
 		{"an alert that fails its test", with(`alert_command: [sh, -c, "echo pager down >&2; exit 3"]`), []string{"failed its start-up test", "pager down"}},
 		{"a records folder that does not exist", with("records_folder: /nonexistent/records"), []string{"kiosk.yaml:6: records_folder: /nonexistent/records is not a folder"}},
 		{"a records folder without a key", without("age_recipient"), []string{"records_folder: without age_recipient"}},
+		{"a status file in a folder that does not exist", with("status_file: /nonexistent/status.json"), []string{"kiosk.yaml:7: status_file: the kiosk cannot write its status in /nonexistent"}},
 		{"a language the definition lacks", with("languages: [en, fr]"), []string{`kiosk.yaml:7: languages: "fr" is not a language`}},
 		{"an invalid definition", func(t *testing.T) []string {
 			return []string{"--config", goodKiosk(t), "--definition", brokenDefinition}

@@ -67,6 +67,10 @@ type Config struct {
 	RecordsFolder string `yaml:"records_folder"`
 	// Printer is the CUPS printer for "Print for the front desk"; empty means none.
 	Printer string `yaml:"printer"`
+	// StatusFile is where the kiosk writes its status for monitoring
+	// (Status); relative to this file. Empty: kiosk-status.json in the
+	// user's ketascreen config folder.
+	StatusFile string `yaml:"status_file"`
 
 	File string `yaml:"-"`
 }
@@ -245,6 +249,11 @@ func (c *Config) check(src []byte, definitionLanguages []string) error {
 		p.bad("pin_hash", "not an argon2id hash; set the PIN again with: ketascreen kiosk-pin --config %s", c.File)
 	}
 	c.checkRecords(p)
+	if c.StatusFile != "" {
+		if dir := filepath.Dir(c.StatusPath()); canWrite(dir) != nil {
+			p.bad("status_file", "the kiosk cannot write its status in %s", dir)
+		}
+	}
 	for i, l := range c.CrisisLines {
 		if strings.TrimSpace(l.Number) == "" || strings.TrimSpace(l.Text) == "" {
 			p.bad("crisis_lines", "entry %d needs both a number and a text", i+1)

@@ -81,6 +81,14 @@ func (h *Handover) Ready() {
 	}
 }
 
+// Status reports an event for the kiosk's status file (StatusFile) to the
+// supervisor, which writes it down.
+func (h *Handover) Status(event string) {
+	if h != nil {
+		h.say(msgStatus + StatusEvent(event))
+	}
+}
+
 // Exiting tells the supervisor that staff chose to exit the kiosk, before
 // the process ends.
 func (h *Handover) Exiting() {

@@ -25,11 +25,12 @@ const (
 	ChildVar = "KETASCREEN_KIOSK_CHILD"
 
 	msgPrefix = "ketascreen-kiosk: "
-	msgReady  = "ready" // the window is up, full screen, on the attract screen
-	msgWiped  = "wiped" // the person is wiped: replace this process
-	msgExit   = "exit"  // staff chose "Exit kiosk": the kiosk ends
-	cmdEnd    = "end"   // the next process is on screen: end now
-	cmdStay   = "stay"  // no next process could start: carry on
+	msgReady  = "ready"   // the window is up, full screen, on the attract screen
+	msgWiped  = "wiped"   // the person is wiped: replace this process
+	msgExit   = "exit"    // staff chose "Exit kiosk": the kiosk ends
+	msgStatus = "status " // an event for the status file, as "status started"
+	cmdEnd    = "end"     // the next process is on screen: end now
+	cmdStay   = "stay"    // no next process could start: carry on
 )
 
 // IsChild tells whether this process is a kiosk process that a supervisor
@@ -44,6 +45,8 @@ type Supervisor struct {
 	Command func() *exec.Cmd
 	// Output gets the kiosk processes' output that is not a message.
 	Output io.Writer
+	// Status, when set, takes the kiosk processes' status events.
+	Status *StatusFile
 	Log    func(string)
 	// Sleep, when set, replaces the wait before a kiosk process that failed
 	// soon after its start is started again (tests); the default wait ends
@@ -133,7 +136,10 @@ func (s *Supervisor) read(out io.Reader, msgs chan<- string) {
 	r := bufio.NewReader(out)
 	for {
 		line, err := r.ReadString('\n')
-		if msg, ok := strings.CutPrefix(strings.TrimRight(line, "\r\n"), msgPrefix); ok && err == nil {
+		msg, ok := strings.CutPrefix(strings.TrimRight(line, "\r\n"), msgPrefix)
+		if event, isStatus := strings.CutPrefix(msg, msgStatus); ok && err == nil && isStatus {
+			s.Status.Apply(event)
+		} else if ok && err == nil {
 			msgs <- msg
 		} else if line != "" && s.Output != nil {
 			io.WriteString(s.Output, line)

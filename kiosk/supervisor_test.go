@@ -52,6 +52,13 @@ func fakeKiosk(how, logPath string) int {
 		note("hang")
 		io.Copy(io.Discard, os.Stdin)
 		return 0
+	case "status then exit":
+		say(msgReady)
+		for _, e := range []string{StatusStarted, StatusFinished, "alert crisis sent"} {
+			say(msgStatus + e)
+		}
+		say(msgExit)
+		return 0
 	case "exit", "exit after end 1":
 		note("ready")
 		fmt.Println("an ordinary line of output")

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"ketascreen/kiosk"
 )
 
 // languageNames are the names of languages in themselves, for the language
@@ -36,7 +37,7 @@ func (s *attractScreen) draw() drawn {
 	invite := wrapped(tr(l, "attract.invite"), theme.SizeNameSubHeadingText, false)
 	invite.Alignment = fyne.TextAlignCenter
 	box.Add(invite)
-	start := ui.button(tr(l, "attract.start"), widget.HighImportance, ui.showWelcome)
+	start := ui.button(tr(l, "attract.start"), widget.HighImportance, s.begin)
 	start.SetIcon(theme.NavigateNextIcon())
 	start.Alignment = widget.ButtonAlignCenter
 	box.Add(container.NewCenter(atLeast(fyne.NewSize(520, 140), start)))
@@ -57,7 +58,14 @@ func (s *attractScreen) draw() drawn {
 		box.Add(langs)
 	}
 	// Centred in the window; at 200% in a small window it scrolls instead.
-	return drawn{name: screenAttract, content: ui.scrolled(container.NewCenter(box)), keys: keyHandlers{enter: ui.showWelcome}}
+	return drawn{name: screenAttract, content: ui.scrolled(container.NewCenter(box)), keys: keyHandlers{enter: s.begin}}
+}
+
+// begin starts a person's screening: the welcome, counted in the kiosk's
+// status file.
+func (s *attractScreen) begin() {
+	s.ui.kiosk.report(kiosk.StatusStarted)
+	s.ui.showWelcome()
 }
 
 // showAttract shows the attract screen, between people.

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fmt"
 	"image/color"
 	"log"
 	"time"
@@ -35,6 +36,10 @@ type KioskOptions struct {
 	// is not ended, the supervisor calls stay (from any goroutine) and the
 	// kiosk serves the next person itself.
 	Replace func(stay func())
+	// Report, when set, takes the events of the kiosk's status file
+	// (kiosk.StatusFile): a person started, finished, an alert's result,
+	// an error. None holds an answer.
+	Report func(event string)
 }
 
 // AlertSender sends staff alerts; *kiosk.Alerter is the real one.
@@ -82,6 +87,7 @@ type kioskState struct {
 	// saved under, once saved.
 	recordSaved string
 	resultSaved bool // the record was saved at the result, not only at a safety screen
+	finished    bool // the person reached the result (counted once)
 }
 
 func newKioskState(ui *UI, opts KioskOptions) *kioskState {
@@ -179,11 +185,25 @@ func (k *kioskState) windowResized(size fyne.Size) {
 	}
 }
 
+// report passes a status event on (KioskOptions.Report).
+func (k *kioskState) report(kind string, details ...string) {
+	if k.opts.Report != nil {
+		k.opts.Report(kiosk.StatusEvent(kind, details...))
+	}
+}
+
 // useAlerter sends the staff alerts with a; nil sends none (they fail).
 func (k *kioskState) useAlerter(a AlertSender) {
 	k.opts.Alerter = a
 	k.alerts = kiosk.NewAlerts(k.clock, a, k.opts.Config.Name, fyne.Do)
-	k.alerts.Changed = func(string) {
+	k.alerts.Changed = func(outcomeID string) {
+		switch state, err := k.alerts.State(outcomeID); state {
+		case kiosk.AlertSent:
+			k.report(kiosk.StatusAlerted, outcomeID, "sent")
+		case kiosk.AlertFailed:
+			k.report(kiosk.StatusAlerted, outcomeID, "failed")
+			k.report(kiosk.StatusError, "staff alert", outcomeID, "failed:", fmt.Sprint(err))
+		}
 		if k.ui.nav.step.IsSafety() {
 			k.ui.redrawKeepingFocus() // it says what became of the alert
 		}
@@ -203,10 +223,16 @@ func (k *kioskState) entered(step questionnaire.Step) {
 		k.alerts.Raise(step.Outcome.ID)
 		if err := k.ui.saveKioskRecord(); err != nil {
 			log.Printf("kiosk: saving the record at the %s screen: %v", step.Outcome.ID, err)
+			k.report(kiosk.StatusError, "saving the record:", err.Error())
 		}
 	case step.Kind == questionnaire.StepResult && !k.resultSaved:
+		if !k.finished {
+			k.finished = true
+			k.report(kiosk.StatusFinished)
+		}
 		if err := k.ui.saveKioskRecord(); err != nil {
 			log.Printf("kiosk: saving the record: %v", err)
+			k.report(kiosk.StatusError, "saving the record:", err.Error())
 		} else {
 			k.resultSaved = true
 		}
@@ -275,7 +301,7 @@ func (k *kioskState) wipe() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}
 	k.alerts.Wipe(k.leaving())
-	k.recordSaved, k.resultSaved = "", false
+	k.recordSaved, k.resultSaved, k.finished = "", false, false
 	k.ui.session.Reset()
 	k.ui.summary = summaryState{}
 	k.ui.nav.forget()

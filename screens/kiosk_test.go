@@ -828,3 +828,22 @@ func TestAKioskWipedWhileAwayStopsAskingForTheScreenUntilToldToStay(t *testing.T
 		t.Errorf("told to stay without the focus: full screen %v, asking %v", k.w.FullScreen(), k.kiosk().reclaim != nil)
 	}
 }
+
+// TestKioskReportsItsStatus: the events of the kiosk's status file come
+// as a person starts, meets a safety screen and finishes, with no answer in
+// any of them.
+func TestKioskReportsItsStatus(t *testing.T) {
+	k := newKioskDriver(t)
+	var events []string
+	k.ui.kiosk.opts.Report = func(e string) { events = append(events, e) }
+	k.tap("Touch to start")
+	k.tap("Start")
+	k.answerUntil(map[string]any{"asq_2": "yes", "lethal_means": "no"})
+	k.tap("Continue the questionnaire")
+	reachResultFromHere(k.driver)
+	k.tab("Why") // a second look is not a second person
+	want := []string{"started", "alert urgent sent", "finished"}
+	if strings.Join(events, "|") != strings.Join(want, "|") {
+		t.Errorf("status events %q, want %q", events, want)
+	}
+}
