@@ -379,6 +379,64 @@ func TestDistWindowsExe(t *testing.T) {
 	if !slices.Contains(types, rtVersion) {
 		t.Errorf("no version information among the resource types %v", types)
 	}
+	windowsResources(t, exe)
+}
+
+// windowsResources reads the .exe's resources with icoutils' wrestool: the
+// manifest declares DPI awareness, the supported Windows versions and no
+// administrator rights; the icon has every size from 16 to 256 px; the
+// version information names the company and the copyright.
+func windowsResources(t *testing.T, exe string) {
+	if _, err := exec.LookPath("wrestool"); err != nil {
+		t.Fatal("wrestool (icoutils) is not installed; make dist-check installs it")
+	}
+	extract := func(kind string) []byte {
+		out, err := exec.Command("wrestool", "-x", "-R", "-t", kind, exe).Output() // raw: as the .exe holds it
+		if err != nil || len(out) == 0 {
+			t.Fatalf("wrestool -x -t %s: %v", kind, err)
+		}
+		return out
+	}
+	manifest := string(extract("24"))
+	for _, want := range []string{"PerMonitorV2", "true/pm", `level="asInvoker"`, "{8e0f7a12-bfb3-4fe8-b9a5-48fd50a15a9a}"} {
+		if !strings.Contains(manifest, want) {
+			t.Errorf("the manifest lacks %s:\n%s", want, manifest)
+		}
+	}
+	ico := filepath.Join(t.TempDir(), "icon.ico")
+	group, err := exec.Command("wrestool", "-x", "-t", "14", exe).Output() // an icon group comes out as an .ico file
+	if err != nil || os.WriteFile(ico, group, 0o600) != nil {
+		t.Fatalf("wrestool -x -t 14: %v", err)
+	}
+	sizes, err := exec.Command("icotool", "-l", ico).Output()
+	if err != nil {
+		t.Fatalf("icotool -l: %v", err)
+	}
+	for _, px := range []string{"16", "24", "32", "48", "64", "256"} {
+		if !strings.Contains(string(sizes), "--width="+px+" --height="+px) {
+			t.Errorf("the icon has no %s px image:\n%s", px, sizes)
+		}
+	}
+	version := utf16Text(extract("16"))
+	for _, want := range []string{"CompanyName", "The KetaScreen authors", "LegalCopyright", "Apache License", "ProductName", "OriginalFilename", "KetaScreen.exe", "FileVersion"} {
+		if !strings.Contains(version, want) {
+			t.Errorf("the version information lacks %q: %q", want, version)
+		}
+	}
+}
+
+// utf16Text reads the little-endian UTF-16 of a Windows resource as text
+// (its binary parts become spaces).
+func utf16Text(b []byte) string {
+	var out strings.Builder
+	for i := 0; i+1 < len(b); i += 2 {
+		r := rune(binary.LittleEndian.Uint16(b[i:]))
+		if r < 0x20 {
+			r = ' '
+		}
+		out.WriteRune(r)
+	}
+	return out.String()
 }
 
 // resourceTypes reads the top level of a PE resource directory: the IDs of

@@ -101,9 +101,29 @@ dpkg-deb --build --root-owner-group "$deb" "dist/ketascreen_$version-${build}_am
 rm -rf "$stage"
 
 echo "dist: Windows"
+# The .exe's resources, which fyne package would make without a company,
+# a copyright, DPI awareness or small icons: the icon in every size Windows
+# shows (16 to 256 px, drawn from the SVG), the manifest and the version
+# information, as a .syso that go build links into windows/amd64 builds only.
+win=$(mktemp -d)
+for s in 16 20 24 32 40 48 64 128 256; do
+  rsvg-convert -w "$s" -h "$s" assets/icon.svg -o "$win/icon-$(printf %03d "$s").png"
+done
+convert "$win"/icon-*.png "$win/KetaScreen.ico"
+IFS=. read -r major minor patch <<<"$version"
+sed "s/@VERSION@/$major.$minor.$patch.$build/" packaging/windows/KetaScreen.exe.manifest > "$win/KetaScreen.exe.manifest"
+syso=rsrc_windows_amd64.syso
+trap 'cp dist/.FyneApp.toml.orig FyneApp.toml; rm -f dist/.FyneApp.toml.orig '"$syso" EXIT
+go tool -modfile=tools/go.mod goversioninfo -64 -o "$syso" -icon "$win/KetaScreen.ico" -manifest "$win/KetaScreen.exe.manifest" \
+  -product-version "$version.$build" -file-version "$version.$build" \
+  -ver-major "$major" -ver-minor "$minor" -ver-patch "$patch" -ver-build "$build" \
+  -product-ver-major "$major" -product-ver-minor "$minor" -product-ver-patch "$patch" -product-ver-build "$build" \
+  packaging/windows/versioninfo.json
+# fyne build, not fyne package: the same build (FyneApp.toml's metadata,
+# -H=windowsgui, release) with these resources instead of its own.
 CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
-  "$FYNE" package --os windows --release --tags accessibility,no_animations --app-build "$build"
-mv KetaScreen.exe "dist/KetaScreen-$version-windows-amd64.exe"
+  "$FYNE" build --os windows --release --tags accessibility,no_animations -o "dist/KetaScreen-$version-windows-amd64.exe"
+rm -rf "$win" "$syso"
 
 echo "dist: sizes"
 size() { printf '  %-45s %s\n' "$1" "$(numfmt --to=iec --suffix=B "$2")"; }

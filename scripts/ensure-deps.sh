@@ -8,7 +8,8 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-de
           xinit x11-xkb-utils xclip wmctrl) # the kiosk's tests: its session, the clipboard, full screen taken away
 if [ "${1:-}" = dist ]; then # make dist: cross-compiling for Windows and checking packages
   packages=(gcc-mingw-w64-x86-64 desktop-file-utils dpkg-dev xz-utils librsvg2-bin # the package: its icons drawn from the SVG
-            lintian appstream debootstrap) # its checks: lintian, the software centre entry, a clean Debian 12
+            imagemagick # the Windows icon's sizes in one .ico
+            lintian appstream debootstrap icoutils) # its checks: lintian, the software centre entry, a clean Debian 12, the .exe's resources
 fi
 if [ "${1:-}" = bench ]; then # make bench: the browser kiosk it compares with
   packages=(chromium) # npm comes with Node.js; make bench skips the browser without it

@@ -4,12 +4,15 @@ go 1.26.8
 
 tool (
 	github.com/fzipp/gocyclo/cmd/gocyclo
+	github.com/josephspurrier/goversioninfo/cmd/goversioninfo
 	honnef.co/go/tools/cmd/staticcheck
 )
 
 require (
 	github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c // indirect
+	github.com/akavel/rsrc v0.10.2 // indirect
 	github.com/fzipp/gocyclo v0.6.0 // indirect
+	github.com/josephspurrier/goversioninfo v1.7.0 // indirect
 	golang.org/x/exp/typeparams v0.0.0-20231108232855-2478ac86f678 // indirect
 	golang.org/x/mod v0.41.0 // indirect
 	golang.org/x/sync v0.23.0 // indirect
