@@ -180,10 +180,23 @@ func cutRecordKind(name string) (base, kind string, ok bool) {
 func (f *Folder) read(r *Record) {
 	r.Problem, r.Session, r.Result, r.Priority = "", nil, nil, Unreadable
 	plain, err := f.decrypt(r.fhir)
+	if err == nil {
+		err = r.readBundle(plain)
+	}
+	if err == nil {
+		r.Session, err = f.session(plain)
+	}
 	if err != nil {
 		r.Problem = err.Error()
 		return
 	}
+	r.Result = r.Session.Result()
+	r.Priority = priority(f.Def, r.Result)
+}
+
+// readBundle takes what the record's Bundle says of itself (kiosk, time,
+// finished or not) and checks that it is the record its file name says.
+func (r *Record) readBundle(plain []byte) error {
 	var bundle struct {
 		Identifier *summary.Identifier `json:"identifier"`
 		Entry      []struct {
@@ -191,8 +204,10 @@ func (f *Folder) read(r *Record) {
 		} `json:"entry"`
 	}
 	if err := json.Unmarshal(plain, &bundle); err != nil {
-		r.Problem = "the decrypted record is not FHIR JSON: " + err.Error()
-		return
+		return fmt.Errorf("the decrypted record is not FHIR JSON: %v", err)
+	}
+	if id := bundle.Identifier; id != nil && id.System == summary.ClaimCodeSystem && id.Value != r.Code {
+		return fmt.Errorf("the claim code inside (%s) is not the one its file name says (%s)", id.Value, r.Code)
 	}
 	for _, e := range bundle.Entry {
 		var res struct {
@@ -206,8 +221,7 @@ func (f *Folder) read(r *Record) {
 			continue
 		}
 		if res.Identifier != nil && res.Identifier.Value != "urn:uuid:"+r.ID {
-			r.Problem = fmt.Sprintf("the record inside (%s) is not the one its file name says (%s)", res.Identifier.Value, r.ID)
-			return
+			return fmt.Errorf("the record inside (%s) is not the one its file name says (%s)", res.Identifier.Value, r.ID)
 		}
 		if res.Author != nil && res.Author.Display != "" {
 			r.Kiosk = res.Author.Display
@@ -217,23 +231,20 @@ func (f *Folder) read(r *Record) {
 		}
 		r.Complete = res.Status == "completed"
 	}
-	if bundle.Identifier != nil && bundle.Identifier.System == summary.ClaimCodeSystem && bundle.Identifier.Value != r.Code {
-		r.Problem = fmt.Sprintf("the claim code inside (%s) is not the one its file name says (%s)", bundle.Identifier.Value, r.Code)
-		return
-	}
+	return nil
+}
+
+// session rebuilds the person's answers from the record's response.
+func (f *Folder) session(plain []byte) (*questionnaire.Session, error) {
 	data, err := summary.AnswersFromResponse(f.Def, plain)
-	if err == nil {
-		var answers questionnaire.Answers
-		if answers, err = questionnaire.ReadAnswers(filepath.Base(r.fhir), data, f.Def); err == nil {
-			r.Session = questionnaire.NewSessionWith(f.Def, answers)
-		}
-	}
 	if err != nil {
-		r.Problem = "the answers in the record do not fit this questionnaire: " + err.Error()
-		return
+		return nil, fmt.Errorf("the answers in the record do not fit this questionnaire: %v", err)
 	}
-	r.Result = r.Session.Result()
-	r.Priority = priority(f.Def, r.Result)
+	answers, err := questionnaire.ReadAnswers("the record", data, f.Def)
+	if err != nil {
+		return nil, fmt.Errorf("the answers in the record do not fit this questionnaire: %v", err)
+	}
+	return questionnaire.NewSessionWith(f.Def, answers), nil
 }
 
 // priority is how soon staff should look at a result.

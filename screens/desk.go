@@ -133,13 +133,31 @@ func (d *Desk) Refresh() {
 // show takes a new reading of the folder, announces the new records that
 // need someone now, and draws.
 func (d *Desk) show(list []desk.Record, fresh []*desk.Record, err error) {
-	l := d.lang
 	d.records, d.checked, d.failure = list, time.Now(), ""
 	if err != nil {
 		d.failure = err.Error()
 	}
+	d.announce(fresh)
+	d.first = false
+	d.win.SetTitle(d.title())
+	if d.open == nil {
+		d.refreshList()
+		return
+	}
+	for i := range list { // the record shown may have been replaced by its complete one
+		if r := &list[i]; r.Base == d.open.Base && (r.Problem != d.open.Problem || r.Complete != d.open.Complete || r.Result != d.open.Result) {
+			d.open = r
+			d.draw()
+		}
+	}
+}
+
+// announce puts the new crisis and urgent records at the top of the list
+// and says them aloud, a crisis first.
+func (d *Desk) announce(fresh []*desk.Record) {
+	l := d.lang
 	var spoken []string
-	for _, crisis := range []bool{true, false} { // a crisis is said first
+	for _, crisis := range []bool{true, false} {
 		for _, r := range fresh {
 			if r.Seen || (r.Priority != desk.Crisis && r.Priority != desk.Urgent) || (r.Priority == desk.Crisis) != crisis {
 				continue
@@ -154,20 +172,8 @@ func (d *Desk) show(list []desk.Record, fresh []*desk.Record, err error) {
 		}
 	}
 	slices.SortStableFunc(d.news, func(a, b news) int { return boolOrder(a.crisis, b.crisis) })
-	d.first = false
 	if len(spoken) > 0 && d.opts.Speaker != nil {
 		d.opts.Speaker.Speak(l, strings.Join(spoken, ". "))
-	}
-	d.win.SetTitle(d.title())
-	if d.open == nil {
-		d.refreshList()
-		return
-	}
-	for i := range list { // the record shown may have been replaced by its complete one
-		if r := &list[i]; r.Base == d.open.Base && (r.Problem != d.open.Problem || r.Complete != d.open.Complete || r.Result != d.open.Result) {
-			d.open = r
-			d.draw()
-		}
 	}
 }
 
