@@ -148,11 +148,12 @@ func runDesk(args []string) int {
 	lang := fs.String("lang", startup.SystemLanguage(), "language of the window")
 	printer := fs.String("printer", "", "CUPS `PRINTER` for Print (default: the default printer)")
 	quiet := fs.Bool("quiet", false, "do not say new crisis and urgent records aloud")
+	days := fs.Int("days", 7, "list the records of the last `N` days (0: all)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *recordsDir == "" || *identity == "" || fs.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: ketascreen desk --records FOLDER --identity KEY.txt [--definition FILE] [--lang en] [--printer NAME] [--quiet]")
+		fmt.Fprintln(os.Stderr, "usage: ketascreen desk --records FOLDER --identity KEY.txt [--days 7] [--definition FILE] [--lang en] [--printer NAME] [--quiet]")
 		return 2
 	}
 	if info, err := os.Stat(*recordsDir); err != nil || !info.IsDir() {
@@ -174,7 +175,9 @@ func runDesk(args []string) int {
 	w := a.NewWindow("KetaScreen front desk")
 	sw, sh, _ := startup.ScreenSize()
 	w.Resize(fyne.NewSize(startup.WindowSize(1100, 760, sw, sh, w.Canvas().Scale())))
-	opts := screens.DeskOptions{Folder: desk.NewFolder(*recordsDir, ids, def, seen), Lang: *lang, Printer: screens.DefaultPrinter(*printer)}
+	folder := desk.NewFolder(*recordsDir, ids, def, seen)
+	folder.Days = *days
+	opts := screens.DeskOptions{Folder: folder, Lang: *lang, Printer: screens.DefaultPrinter(*printer)}
 	if s := (&screens.SystemSpeaker{}); !*quiet && s.Available() {
 		opts.Speaker = s
 	}

@@ -81,6 +81,12 @@ type stamp struct {
 type Folder struct {
 	Dir string
 	Def *questionnaire.Definition
+	// Days, when above zero, leaves out the records saved more than that
+	// many days ago (by their file names): a folder of years of records is
+	// not decrypted and held in memory at every start.
+	Days int
+	// Now is the clock for Days; nil means time.Now.
+	Now func() time.Time
 
 	ids     []age.Identity
 	seen    *Seen
@@ -121,13 +127,19 @@ func (f *Folder) Scan() (fresh []*Record, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the records folder: %w", err)
 	}
+	since := f.since()
+	for base, r := range f.records {
+		if r.Finished.Before(since) {
+			delete(f.records, base)
+		}
+	}
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue // a kiosk's file being written, or a sync tool's
 		}
 		n, ok := records.ParseRecordName(name)
-		if !ok {
+		if !ok || n.Time.Before(since) {
 			continue
 		}
 		base, kind, ok := cutRecordKind(name)
@@ -163,6 +175,18 @@ func (f *Folder) Scan() (fresh []*Record, err error) {
 		}
 	}
 	return fresh, nil
+}
+
+// since is the oldest time a record listed may have.
+func (f *Folder) since() time.Time {
+	if f.Days <= 0 {
+		return time.Time{}
+	}
+	now := time.Now
+	if f.Now != nil {
+		now = f.Now
+	}
+	return now().AddDate(0, 0, -f.Days)
 }
 
 // cutRecordKind splits a record's file name into its base and kind.

@@ -199,3 +199,24 @@ func TestNothingReadableLandsOnDisk(t *testing.T) {
 		})
 	}
 }
+
+// TestOldRecordsAreLeftOut: with Days set, records older than that are not
+// read, and one that grows old while the desk runs leaves the list.
+func TestOldRecordsAreLeftOut(t *testing.T) {
+	k := testrecords.New(t)
+	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	routine := k.Example("discuss_ketamine")
+	k.Save(routine, "a", now.AddDate(0, 0, -30), nil)
+	recent := k.Save(routine, "a", now.Add(-time.Hour), nil)
+	f := folderOf(k, nil)
+	f.Days, f.Now = 7, func() time.Time { return now }
+	f.Scan()
+	if list := f.Records(); len(list) != 1 || list[0].ID != recent.ResponseID {
+		t.Fatalf("with 7 days: %d records", len(list))
+	}
+	now = now.AddDate(0, 0, 8)
+	f.Scan()
+	if list := f.Records(); len(list) != 0 {
+		t.Errorf("8 days later %d records are still listed", len(list))
+	}
+}

@@ -249,6 +249,9 @@ func (d *Desk) refreshList() {
 	}
 	l := d.lang
 	status := uitext.Getf(l, "desk.watching", d.opts.Folder.Dir)
+	if days := d.opts.Folder.Days; days > 0 {
+		status = uitext.Getf(l, "desk.watching_days", days, d.opts.Folder.Dir)
+	}
 	switch {
 	case d.first:
 		status += " " + uitext.Get(l, "desk.reading")
