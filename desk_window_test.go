@@ -14,12 +14,14 @@ import (
 )
 
 // testDesk opens the front desk's real window on a records folder at
-// 1280×800 and 800×600, writes a crisis record while it watches, and checks
+// 1280×800, 800×600 and 800×600 at 200% (FYNE_SCALE), writes a crisis record while it watches, and checks
 // that the window's title counts it within seconds, that the window fits
 // the screen, and that the desk left nothing readable in its home.
 func testDesk(t *testing.T, bin string) {
-	for _, size := range [][2]int{{1280, 800}, {800, 600}} {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+	for _, size := range [][3]int{{1280, 800, 1}, {800, 600, 1}, {800, 600, 2}} {
+		name := fmt.Sprintf("%dx%d-%d00%%", size[0], size[1], size[2])
+		t.Run(name, func(t *testing.T) {
+			t.Setenv("FYNE_SCALE", fmt.Sprint(size[2]))
 			k := testrecords.New(t)
 			routine := k.Save(k.Example("discuss_ketamine"), "front-desk-1", time.Now().Add(-time.Hour), nil)
 			key := filepath.Join(t.TempDir(), "clinic-key.txt")
@@ -45,12 +47,12 @@ func testDesk(t *testing.T, bin string) {
 			if g.x < 0 || g.y < 0 || g.x+g.w > size[0] || g.y+g.h > size[1] {
 				t.Errorf("the desk's window %+v does not fit the %dx%d screen (%s)", g, size[0], size[1], d.save("desk-too-big"))
 			}
-			d.save(fmt.Sprintf("desk-%dx%d-crisis", size[0], size[1]))
+			d.save("desk-" + name + "-crisis")
 			// The search field has the focus: the code the person reads out
 			// finds their record.
 			d.xdotool("type", "--delay", "60", strings.ReplaceAll(routine.ClaimCode, "-", ""))
 			d.settle(300*time.Millisecond, 500*time.Millisecond, 30*time.Second)
-			d.save(fmt.Sprintf("desk-%dx%d-found", size[0], size[1]))
+			d.save("desk-" + name + "-found")
 
 			filepath.WalkDir(home, func(p string, e fs.DirEntry, err error) error {
 				if err != nil || e.IsDir() {

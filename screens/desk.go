@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"image/color"
 	"log"
 	"slices"
 	"strings"
@@ -73,6 +72,7 @@ type Desk struct {
 	rowBox   *fyne.Container
 	scroll   *container.Scroll
 	find     *widget.Entry
+	header   *fyne.Container // the title, the status and the notices: hidden while searching
 	drawn    string // what the rows show (rowsKey), so a reading that changed nothing keeps them, and the focus
 }
 
@@ -237,9 +237,11 @@ func (d *Desk) list() fyne.CanvasObject {
 		d.refreshList()
 		d.scroll.ScrollToTop()
 	}
-	top := container.NewVBox(heading(uitext.Get(l, "desk.title")), d.status, d.banner, find)
-	d.scroll = container.NewVScroll(d.rowBox)
-	return container.NewBorder(top, nil, nil, nil, d.scroll)
+	// Only the search field stays put: the notices and the records scroll,
+	// so that at 200% text in a small window the list is still reached.
+	d.header = container.NewVBox(d.banner, subheading(uitext.Get(l, "desk.title")), d.status) // a notice first, in sight at any size
+	d.scroll = container.NewVScroll(container.NewVBox(d.header, d.rowBox))
+	return container.NewBorder(find, nil, nil, nil, d.scroll)
 }
 
 // refreshList shows the latest reading in the list's view.
@@ -268,9 +270,15 @@ func (d *Desk) refreshList() {
 			lines[i] = wrapped(n.line, theme.SizeNameText, true)
 		}
 		dismiss := widget.NewButton(uitext.Get(l, "desk.dismiss"), func() { d.news = nil; d.refreshList() })
-		d.banner.Objects = []fyne.CanvasObject{alarm(container.NewBorder(nil, nil, nil, dismiss, container.NewVBox(lines...)))}
+		lines = append(lines, container.NewHBox(dismiss)) // under the notices: its words stay on screen
+		d.banner.Objects = []fyne.CanvasObject{alarm(container.NewVBox(lines...))}
 	}
 	d.banner.Refresh()
+	if strings.TrimSpace(d.filter) == "" { // the record found comes right under the field
+		d.header.Show()
+	} else {
+		d.header.Hide()
+	}
 	if key := d.rowsKey(); key != d.drawn {
 		d.drawn = key
 		d.rowBox.Objects = d.rows()
@@ -334,6 +342,9 @@ func (d *Desk) row(r *desk.Record) fyne.CanvasObject {
 		head = uitext.Get(l, "desk.new") + " · " + head
 	}
 	lines := container.NewVBox(wrapped(head, theme.SizeNameText, true), body(what))
+	if mark := d.mark(r.Priority); mark != nil { // above the text: at 200% a column beside it would squeeze it
+		lines.Objects = append([]fyne.CanvasObject{container.NewHBox(mark)}, lines.Objects...)
+	}
 	switch {
 	case r.Problem != "":
 		lines.Add(small(r.Problem))
@@ -344,7 +355,7 @@ func (d *Desk) row(r *desk.Record) fyne.CanvasObject {
 	}
 	open := widget.NewButton(uitext.Get(l, "desk.open"), func() { d.openRecord(r.Base) })
 	open.Importance = widget.HighImportance
-	row := container.NewBorder(nil, nil, d.markColumn(r.Priority), open, lines)
+	row := container.NewBorder(nil, nil, nil, container.NewVBox(open), lines) // at the top, its word in sight
 	if r.Priority == desk.Crisis || r.Priority == desk.Urgent {
 		return alarm(row)
 	}
@@ -367,24 +378,7 @@ func (d *Desk) mark(p desk.Priority) fyne.CanvasObject {
 	word := canvas.NewText(uitext.Get(d.lang, key), theme.Color(theme.ColorNameBackground))
 	word.TextStyle = fyne.TextStyle{Bold: true}
 	word.TextSize = theme.TextSize()
-	return container.NewCenter(container.NewStack(bg, container.NewPadded(word)))
-}
-
-// markColumn is a record's mark in a column as wide as the widest mark, so
-// that the rows' text lines up.
-func (d *Desk) markColumn(p desk.Priority) fyne.CanvasObject {
-	width := float32(0)
-	for _, key := range []string{"desk.crisis", "desk.urgent", "desk.cannot_read"} {
-		size := fyne.MeasureText(uitext.Get(d.lang, key), theme.TextSize(), fyne.TextStyle{Bold: true})
-		width = max(width, size.Width+4*theme.Padding())
-	}
-	space := canvas.NewRectangle(color.Transparent)
-	space.SetMinSize(fyne.NewSize(width, 0))
-	mark := d.mark(p)
-	if mark == nil {
-		return space
-	}
-	return container.NewStack(space, mark)
+	return container.NewStack(bg, container.NewPadded(word))
 }
 
 // alarm draws content on a card with a thick red border.
