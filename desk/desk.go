@@ -134,39 +134,8 @@ func (f *Folder) Scan() (fresh []*Record, err error) {
 		}
 	}
 	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") {
-			continue // a kiosk's file being written, or a sync tool's
-		}
-		n, ok := records.ParseRecordName(name)
-		if !ok || n.Time.Before(since) {
-			continue
-		}
-		base, kind, ok := cutRecordKind(name)
-		if !ok {
-			continue
-		}
-		r := f.records[base]
-		if r == nil {
-			r = &Record{Base: base, ID: n.ID, Code: n.Code, Kiosk: n.Kiosk, Finished: n.Time, Priority: Unreadable}
-			r.Seen = f.seen.Has(n.ID)
-			f.records[base] = r
+		if r, isNew := f.take(e, since); isNew {
 			fresh = append(fresh, r)
-		}
-		path := filepath.Join(f.Dir, name)
-		if kind == ".pdf.age" {
-			r.pdf = path
-			continue
-		}
-		r.fhir = path
-		info, err := e.Info()
-		if err != nil {
-			continue // gone since the listing
-		}
-		st := stamp{info.Size(), info.ModTime()}
-		if st != r.stamp {
-			r.stamp = st
-			f.read(r)
 		}
 	}
 	for _, r := range f.records {
@@ -175,6 +144,39 @@ func (f *Folder) Scan() (fresh []*Record, err error) {
 		}
 	}
 	return fresh, nil
+}
+
+// take reads one file of the folder into its record, if it is a record's
+// file saved since then; isNew tells whether the record was not known.
+func (f *Folder) take(e os.DirEntry, since time.Time) (r *Record, isNew bool) {
+	name := e.Name()
+	if e.IsDir() || strings.HasPrefix(name, ".") {
+		return nil, false // a kiosk's file being written, or a sync tool's
+	}
+	n, ok := records.ParseRecordName(name)
+	base, kind, isRecord := cutRecordKind(name)
+	if !ok || !isRecord || n.Time.Before(since) {
+		return nil, false
+	}
+	r = f.records[base]
+	if r == nil {
+		r = &Record{Base: base, ID: n.ID, Code: n.Code, Kiosk: n.Kiosk, Finished: n.Time, Priority: Unreadable, Seen: f.seen.Has(n.ID)}
+		f.records[base] = r
+		isNew = true
+	}
+	path := filepath.Join(f.Dir, name)
+	if kind == ".pdf.age" {
+		r.pdf = path
+		return r, isNew
+	}
+	r.fhir = path
+	if info, err := e.Info(); err == nil { // else gone since the listing
+		if st := (stamp{info.Size(), info.ModTime()}); st != r.stamp {
+			r.stamp = st
+			f.read(r)
+		}
+	}
+	return r, isNew
 }
 
 // since is the oldest time a record listed may have.

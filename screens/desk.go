@@ -73,7 +73,7 @@ type Desk struct {
 	scroll   *container.Scroll
 	find     *widget.Entry
 	header   *fyne.Container // the title, the status and the notices: hidden while searching
-	drawn    string // what the rows show (rowsKey), so a reading that changed nothing keeps them, and the focus
+	drawn    string          // what the rows show (rowsKey), so a reading that changed nothing keeps them, and the focus
 }
 
 // news is a new crisis or urgent record announced at the top of the list
