@@ -116,6 +116,9 @@ fuzz:
 	$(GO) test -tags ci -run '^$$' -fuzz FuzzReadAnswers -fuzztime 30s ./questionnaire
 	$(GO) test -tags ci -run '^$$' -fuzz FuzzParseConfig -fuzztime 30s ./kiosk
 	$(GO) test -tags ci -run '^$$' -fuzz FuzzCheck -fuzztime 30s ./internal/yamlbound
+	$(GO) test -tags ci -run '^$$' -fuzz FuzzParseRecordName -fuzztime 30s ./records
+	$(GO) test -tags ci -run '^$$' -fuzz FuzzClaimPrefix -fuzztime 30s ./records
+	$(GO) test -tags ci -run '^$$' -fuzz FuzzReadRecord -fuzztime 30s ./desk
 
 # Release packages in dist/: Linux tarball, Debian package, Windows .exe.
 dist: deps

@@ -180,6 +180,8 @@ func runDesk(args []string) int {
 	opts := screens.DeskOptions{Folder: folder, Lang: *lang, Printer: screens.DefaultPrinter(*printer)}
 	if s := (&screens.SystemSpeaker{}); !*quiet && s.Available() {
 		opts.Speaker = s
+	} else if !*quiet {
+		fmt.Fprintln(os.Stderr, "desk: no speech engine (espeak-ng) is installed: new crisis and urgent records are shown in red and counted in the window title, not said aloud")
 	}
 	d := screens.NewDesk(w, opts)
 	d.Watch()
