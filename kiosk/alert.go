@@ -17,6 +17,9 @@ type Event struct {
 	Kind  string `json:"kind"` // "crisis", "urgent", or "test" at start-up
 	Time  string `json:"time"` // RFC 3339
 	Kiosk string `json:"kiosk"`
+	// Code is the claim code of the person's record, when the kiosk keeps
+	// records: staff find the record at the front desk by it.
+	Code string `json:"code,omitempty"`
 }
 
 // Alerter runs the staff alert command. A failing or hanging command is

@@ -163,6 +163,9 @@ type Alerts struct {
 
 	alerts       map[string]*alert
 	acknowledged bool
+	// Code is the claim code of the person's record, sent with their
+	// alerts; the kiosk sets it when it saves the record.
+	Code string
 }
 
 type alert struct {
@@ -180,7 +183,7 @@ func NewAlerts(clock Clock, sender Sender, name string, onOwner func(func())) *A
 
 // Event is a staff alert event of this kiosk, now.
 func (a *Alerts) Event(kind string) Event {
-	return Event{Kind: kind, Time: a.clock.Now().UTC().Format(time.RFC3339), Kiosk: a.kiosk}
+	return Event{Kind: kind, Time: a.clock.Now().UTC().Format(time.RFC3339), Kiosk: a.kiosk, Code: a.Code}
 }
 
 // Raise sends the alert of an outcome, once per person; it then repeats by
@@ -270,6 +273,7 @@ func (a *Alerts) Wipe(res *questionnaire.Result) {
 	}
 	clear(a.alerts)
 	a.acknowledged = false
+	a.Code = ""
 }
 
 // CrisisResources are the crisis lines the kiosk shows: its own (another

@@ -220,11 +220,14 @@ func (k *kioskState) useAlerter(a AlertSender) {
 func (k *kioskState) entered(step questionnaire.Step) {
 	switch {
 	case step.IsSafety():
-		k.alerts.Raise(step.Outcome.ID)
+		// The record first, so that the alert carries its claim code; the
+		// alert is sent whatever became of the record.
 		if err := k.ui.saveKioskRecord(); err != nil {
 			log.Printf("kiosk: saving the record at the %s screen: %v", step.Outcome.ID, err)
 			k.report(kiosk.StatusError, "saving the record:", err.Error())
 		}
+		k.alerts.Code = k.ui.summary.claimCode
+		k.alerts.Raise(step.Outcome.ID)
 	case step.Kind == questionnaire.StepResult && !k.resultSaved:
 		if !k.finished {
 			k.finished = true
@@ -300,7 +303,19 @@ func (k *kioskState) wipe() {
 	for _, o := range k.ui.win.Canvas().Overlays().List() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}
-	k.alerts.Wipe(k.leaving())
+	if res := k.leaving(); res != nil && res.LeftUnfinished() && res.Outcome != nil && res.Outcome.Interrupts {
+		// The person walked away from a screen that then counts as
+		// positive: the staff are alerted (Alerts.Wipe), and the front
+		// desk gets the record of what they answered, with its code.
+		if err := k.ui.saveKioskRecord(); err != nil {
+			log.Printf("kiosk: saving the record of the person who left: %v", err)
+			k.report(kiosk.StatusError, "saving the record:", err.Error())
+		}
+		k.alerts.Code = k.ui.summary.claimCode
+		k.alerts.Wipe(res)
+	} else {
+		k.alerts.Wipe(res)
+	}
 	k.recordSaved, k.resultSaved, k.finished = "", false, false
 	k.ui.session.Reset()
 	k.ui.summary = summaryState{}

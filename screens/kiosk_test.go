@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,6 +18,7 @@ import (
 	"github.com/alexedwards/argon2id"
 
 	"ketascreen/kiosk"
+	"ketascreen/records"
 )
 
 const staffPIN = "4321"
@@ -675,6 +677,8 @@ func TestWalkingAwayDuringTheASQAlertsStaff(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			k := newKioskDriver(t)
+			dir := t.TempDir()
+			k.keepRecords(dir)
 			k.begin()
 			k.answerUntil(c.until)
 			k.clock.Advance(3 * time.Minute) // walks away: countdown, then the wipe
@@ -683,6 +687,17 @@ func TestWalkingAwayDuringTheASQAlertsStaff(t *testing.T) {
 			}
 			if got := k.alerts.kinds(); got != c.want {
 				t.Errorf("alerts %q, want %q", got, c.want)
+			}
+			// The front desk gets the record of one who counts as positive.
+			files, _ := filepath.Glob(filepath.Join(dir, "*.fhir.json.age"))
+			if want := map[bool]int{true: 1, false: 0}[c.want != ""]; len(files) != want {
+				t.Fatalf("%d records saved, want %d", len(files), want)
+			}
+			if len(files) == 1 {
+				n, _ := records.ParseRecordName(filepath.Base(files[0]))
+				if ev := k.alerts.events[0]; ev.Code != n.Code {
+					t.Errorf("the alert carries the code %q, the record %q", ev.Code, n.Code)
+				}
 			}
 		})
 	}
