@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,18 +52,7 @@ func testDesk(t *testing.T, bin string) {
 			d.settle(300*time.Millisecond, 500*time.Millisecond, 30*time.Second)
 			d.save("desk-" + name + "-found")
 
-			filepath.WalkDir(home, func(p string, e fs.DirEntry, err error) error {
-				if err != nil || e.IsDir() {
-					return nil
-				}
-				data, _ := os.ReadFile(p)
-				for _, plain := range []string{"%PDF", "QuestionnaireResponse", crisis.ClaimCode, routine.ClaimCode} {
-					if bytes.Contains(data, []byte(plain)) {
-						t.Errorf("the desk left %q readable in %s", plain, p)
-					}
-				}
-				return nil
-			})
+			testrecords.NothingReadable(t, []string{home}, "%PDF", "QuestionnaireResponse", crisis.ClaimCode, routine.ClaimCode)
 			select {
 			case err := <-done:
 				t.Fatalf("the desk exited: %v\n%s", err, stderr.String())

@@ -2,7 +2,6 @@ package desk
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,20 +183,7 @@ func TestNothingReadableLandsOnDisk(t *testing.T) {
 		}
 		f.MarkSeen(r)
 	}
-	for _, dir := range []string{home, k.Dir} {
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			data, _ := os.ReadFile(p)
-			for _, plain := range []string{"%PDF", "QuestionnaireResponse", "phq9", in.ClaimCode} {
-				if bytes.Contains(data, []byte(plain)) {
-					t.Errorf("%s holds %q in the clear", p, plain)
-				}
-			}
-			return nil
-		})
-	}
+	testrecords.NothingReadable(t, []string{home, k.Dir}, append(testrecords.Plaintext, in.ClaimCode)...)
 }
 
 // TestOldRecordsAreLeftOut: with Days set, records older than that are not

@@ -383,11 +383,7 @@ func (d *Desk) mark(p desk.Priority) fyne.CanvasObject {
 
 // alarm draws content on a card with a thick red border.
 func alarm(content fyne.CanvasObject) fyne.CanvasObject {
-	border := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
-	border.StrokeColor = theme.Color(theme.ColorNameError)
-	border.StrokeWidth = 4
-	border.CornerRadius = theme.Size(theme.SizeNameInputRadius) * 2
-	return container.NewStack(border, container.NewPadded(container.NewPadded(content)))
+	return bordered(content, theme.ColorNameError, 4)
 }
 
 // openRecord shows a record's summary and notes that staff have seen it.

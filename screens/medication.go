@@ -158,9 +158,14 @@ func (s *listScreen) card(i int, e questionnaire.Entry) fyne.CanvasObject {
 
 // framed draws a thin border around content, as a card.
 func framed(content fyne.CanvasObject) fyne.CanvasObject {
+	return bordered(content, theme.ColorNameInputBorder, 2)
+}
+
+// bordered sets content on a card with a border of a colour and width.
+func bordered(content fyne.CanvasObject, color fyne.ThemeColorName, width float32) fyne.CanvasObject {
 	border := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
-	border.StrokeColor = theme.Color(theme.ColorNameInputBorder)
-	border.StrokeWidth = 2
+	border.StrokeColor = theme.Color(color)
+	border.StrokeWidth = width
 	border.CornerRadius = theme.Size(theme.SizeNameInputRadius) * 2
 	return container.NewStack(border, container.NewPadded(container.NewPadded(content)))
 }

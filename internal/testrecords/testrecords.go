@@ -3,6 +3,10 @@
 package testrecords
 
 import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -81,3 +85,27 @@ func (k *Kiosk) Save(answers questionnaire.Answers, kiosk string, when time.Time
 func (k *Kiosk) Base(in summary.Input) string {
 	return records.RecordBase(in.Created, in.KioskName, in.ClaimCode, in.ResponseID)
 }
+
+// NothingReadable fails the test for every file under dirs that holds one
+// of words: what was decrypted must not reach the disk in the clear.
+func NothingReadable(t testing.TB, dirs []string, words ...string) {
+	t.Helper()
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			data, _ := os.ReadFile(p)
+			for _, w := range words {
+				if bytes.Contains(data, []byte(w)) {
+					t.Errorf("%s holds %q in the clear", p, w)
+				}
+			}
+			return nil
+		})
+	}
+}
+
+// Plaintext are words any decrypted record holds: the PDF's header, the
+// FHIR's response, an item id.
+var Plaintext = []string{"%PDF", "QuestionnaireResponse", "phq9"}
