@@ -155,6 +155,9 @@ func (f *Folder) take(e os.DirEntry, since time.Time) (r *Record, isNew bool) {
 	}
 	n, ok := records.ParseRecordName(name)
 	base, kind, isRecord := cutRecordKind(name)
+	if !ok && strings.HasSuffix(name, ".age") {
+		return f.stranger(e, since)
+	}
 	if !ok || !isRecord || n.Time.Before(since) {
 		return nil, false
 	}
@@ -177,6 +180,23 @@ func (f *Folder) take(e os.DirEntry, since time.Time) (r *Record, isNew bool) {
 		}
 	}
 	return r, isNew
+}
+
+// stranger lists an encrypted file whose name is not a record's (renamed,
+// or written by something else) as one that cannot be read: staff see it
+// rather than miss a record.
+func (f *Folder) stranger(e os.DirEntry, since time.Time) (*Record, bool) {
+	info, err := e.Info()
+	if err != nil || info.ModTime().Before(since) {
+		return nil, false
+	}
+	if r := f.records[e.Name()]; r != nil {
+		return r, false
+	}
+	r := &Record{Base: e.Name(), Kiosk: "?", Finished: info.ModTime(), Priority: Unreadable,
+		Problem: fmt.Sprintf("%s is not named as a kiosk's record (DATE-TIME-KIOSK-CODE-ID.fhir.json.age): renamed, or not from a kiosk", e.Name())}
+	f.records[e.Name()] = r
+	return r, true
 }
 
 // since is the oldest time a record listed may have.
@@ -232,8 +252,13 @@ func (r *Record) readBundle(plain []byte) error {
 	if err := json.Unmarshal(plain, &bundle); err != nil {
 		return fmt.Errorf("the decrypted record is not FHIR JSON: %v", err)
 	}
-	if id := bundle.Identifier; id != nil && id.System == summary.ClaimCodeSystem && id.Value != r.Code {
-		return fmt.Errorf("the claim code inside (%s) is not the one its file name says (%s)", id.Value, r.Code)
+	if id := bundle.Identifier; id != nil && id.System == summary.ClaimCodeSystem {
+		switch {
+		case r.Code == "": // a file name without a code (renamed, or older)
+			r.Code = id.Value
+		case id.Value != r.Code:
+			return fmt.Errorf("the claim code inside (%s) is not the one its file name says (%s)", id.Value, r.Code)
+		}
 	}
 	for _, e := range bundle.Entry {
 		var res struct {
@@ -354,6 +379,9 @@ func (f *Folder) MarkSeen(r *Record) error {
 	r.Seen = true
 	if own := f.records[r.Base]; own != nil {
 		own.Seen = true
+	}
+	if r.ID == "" {
+		return nil // a file that is not a record's: seen until the desk restarts
 	}
 	return f.seen.Add(r.ID)
 }

@@ -206,3 +206,41 @@ func TestOldRecordsAreLeftOut(t *testing.T) {
 		t.Errorf("8 days later %d records are still listed", len(list))
 	}
 }
+
+// TestRecordsOfEveryNameAreListed: a record saved before claim codes
+// (DATE-TIME-ID) is read, and an encrypted file with another name is
+// listed as one that cannot be read, not skipped.
+func TestRecordsOfEveryNameAreListed(t *testing.T) {
+	k := testrecords.New(t)
+	in := k.Save(k.Example("urgent"), "front-desk-1", time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC), nil)
+	for _, ext := range []string{".fhir.json.age", ".pdf.age"} {
+		old := in.Created.UTC().Format("20060102-150405") + "-" + in.ResponseID + ext
+		if err := os.Rename(filepath.Join(k.Dir, k.Base(in)+ext), filepath.Join(k.Dir, old)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(k.Dir, "copy of record.age"), []byte("age-encryption.org/v1\n"), 0o600)
+	f := folderOf(k, nil)
+	f.Scan()
+	list := f.Records()
+	if len(list) != 2 {
+		t.Fatalf("%d records listed, want 2", len(list))
+	}
+	var older, stranger *Record
+	for _, r := range list {
+		if r.ID == in.ResponseID {
+			older = r
+		} else {
+			stranger = r
+		}
+	}
+	if older == nil || older.Problem != "" || older.Priority != Urgent || older.Kiosk != "front-desk-1" || older.Code != in.ClaimCode {
+		t.Errorf("the older record: %+v", older)
+	}
+	if stranger == nil || stranger.Priority != Unreadable || !strings.Contains(stranger.Problem, "not named as a kiosk's record") {
+		t.Errorf("the file with another name: %+v", stranger)
+	}
+	if err := f.MarkSeen(stranger); err != nil {
+		t.Errorf("marking the file with another name seen: %v", err)
+	}
+}

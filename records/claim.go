@@ -96,7 +96,13 @@ func ClaimPrefix(s string) (string, bool) {
 // with the time in UTC (20261207-143005), the kiosk's name as a short ASCII
 // slug, the claim code and the screening's random id (a UUID), so a folder
 // sorts by time and a person's code finds their record by its name alone.
-var recordName = regexp.MustCompile(`^(\d{8}-\d{6})-(.*)-([` + ClaimAlphabet + `]{3}-[` + ClaimAlphabet + `]{3})-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.`)
+var recordName = regexp.MustCompile(`^(\d{8}-\d{6})-(.*)-([` + ClaimAlphabet + `]{3}-[` + ClaimAlphabet + `]{3})-(` + uuidPattern + `)\.`)
+
+// legacyName is the name kiosks gave their records before claim codes:
+// DATE-TIME-ID, with neither kiosk nor code.
+var legacyName = regexp.MustCompile(`^(\d{8}-\d{6})-(` + uuidPattern + `)\.`)
+
+const uuidPattern = `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`
 
 // RecordBase is the name of a record's files without their extensions.
 func RecordBase(created time.Time, kiosk, code, id string) string {
@@ -111,18 +117,25 @@ type RecordName struct {
 	ID    string
 }
 
-// ParseRecordName reads a record's file name (RecordBase and an extension);
-// false for any other name.
+// ParseRecordName reads a record's file name (RecordBase and an extension),
+// or the name of a record saved before claim codes (DATE-TIME-ID, whose
+// Kiosk and Code are empty); false for any other name.
 func ParseRecordName(name string) (RecordName, bool) {
-	m := recordName.FindStringSubmatch(name)
-	if m == nil {
+	var n RecordName
+	var when string
+	if m := recordName.FindStringSubmatch(name); m != nil {
+		when, n.Kiosk, n.Code, n.ID = m[1], m[2], m[3], m[4]
+	} else if m := legacyName.FindStringSubmatch(name); m != nil {
+		when, n.ID = m[1], m[2]
+	} else {
 		return RecordName{}, false
 	}
-	t, err := time.Parse("20060102-150405", m[1])
+	t, err := time.Parse("20060102-150405", when)
 	if err != nil {
 		return RecordName{}, false
 	}
-	return RecordName{Time: t, Kiosk: m[2], Code: m[3], ID: m[4]}, true
+	n.Time = t
+	return n, true
 }
 
 // ClaimCodesIn returns the claim codes of the records in dir. A folder that
@@ -134,7 +147,7 @@ func ClaimCodesIn(dir string) (map[string]bool, error) {
 	}
 	codes := make(map[string]bool, len(entries)/2)
 	for _, e := range entries {
-		if n, ok := ParseRecordName(e.Name()); ok {
+		if n, ok := ParseRecordName(e.Name()); ok && n.Code != "" {
 			codes[n.Code] = true
 		}
 	}

@@ -87,8 +87,14 @@ func TestRecordNameRoundTrip(t *testing.T) {
 			t.Fatalf("ParseRecordName(%q) = %+v, %v", base+ext, n, ok)
 		}
 	}
-	if _, ok := ParseRecordName("20261207-193005-" + id + ".pdf.age"); ok {
-		t.Error("a name without kiosk and code was read as a record name")
+	// A record saved before claim codes.
+	if n, ok := ParseRecordName("20261207-193005-" + id + ".pdf.age"); !ok || n.ID != id || n.Code != "" || n.Kiosk != "" {
+		t.Errorf("an older record's name: %+v, %v", n, ok)
+	}
+	for _, name := range []string{"20261207-193005-K7F-QXA.pdf.age", "notes.txt", "20261207-193005-" + id} {
+		if n, ok := ParseRecordName(name); ok {
+			t.Errorf("%q was read as a record's name: %+v", name, n)
+		}
 	}
 }
 

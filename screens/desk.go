@@ -337,7 +337,11 @@ func (d *Desk) row(r *desk.Record) fyne.CanvasObject {
 	} else if r.Result != nil {
 		what = uitext.Get(l, "desk.incomplete")
 	}
-	head := fmt.Sprintf("%s · %s · %s", r.Finished.Local().Format("Mon 15:04"), r.Kiosk, r.Code)
+	code := r.Code
+	if code == "" {
+		code = uitext.Get(l, "desk.no_code")
+	}
+	head := fmt.Sprintf("%s · %s · %s", r.Finished.Local().Format("Mon 15:04"), r.Kiosk, code)
 	if !r.Seen {
 		head = uitext.Get(l, "desk.new") + " · " + head
 	}
