@@ -91,7 +91,7 @@ func main() {
 	definition := flag.String("definition", "", "questionnaire definition `FILE` (default: the built-in one)")
 	lang := flag.String("lang", startup.SystemLanguage(), "language of the app (default: the system's, when the questionnaire has it)")
 	kioskMode := flag.Bool("kiosk", false, "run as a waiting-room kiosk (also: kiosk: true in the config file)")
-	configPath := flag.String("config", "", "kiosk config `FILE` (default: ketascreen/kiosk.yaml in the user config folder)")
+	configPath := flag.String("config", "", "kiosk config `FILE` (default: ketascreen/kiosk.yaml in the user config folder, else the machine's: /etc/ketascreen/kiosk.yaml, or %ProgramData%\\KetaScreen\\kiosk.yaml on Windows)")
 	showVersion := flag.Bool("version", false, "print the version and exit")
 	flag.Usage = usage
 	flag.Parse()
