@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command measure is `make bench`: it measures KetaScreen as people meet it
 // (launch to first frame, memory, idle cost, response, size) against a
 // minimal Fyne program and against the PHQ-9 as a SurveyJS page in Chromium's
