@@ -141,7 +141,7 @@ func (f *StatusFile) write() {
 			err = records.WriteFile(f.path, append(data, '\n'), 0o644)
 		}
 	}
-	if err != nil && f.path != "" {
+	if err != nil {
 		log.Printf("kiosk: the status file: %v", err)
 		f.path = "" // said once
 	}

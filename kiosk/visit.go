@@ -264,7 +264,7 @@ func (a *Alerts) Acknowledge() {
 // started but not finished that counts as a safety outcome (the ASQ:
 // positive), res says so and the staff are told, unless they already were.
 func (a *Alerts) Wipe(res *questionnaire.Result) {
-	if res != nil && res.LeftUnfinished() && res.Outcome != nil && res.Outcome.Interrupts && a.alerts[res.Outcome.ID] == nil && a.sender != nil {
+	if res != nil && res.LeftDuringSafetyScreen() && a.alerts[res.Outcome.ID] == nil && a.sender != nil {
 		a.sender.Send(a.Event(res.Outcome.ID)) // the person has gone; failures are logged
 		log.Printf("kiosk: the person left with a screen started but not finished; staff alert %q sent", res.Outcome.ID)
 	}

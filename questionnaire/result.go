@@ -165,6 +165,13 @@ func (r *Result) LeftUnfinished() bool {
 	return slices.ContainsFunc(r.Scores, func(s *ScoreResult) bool { return s.Unfinished })
 }
 
+// LeftDuringSafetyScreen tells whether the person left with a screen started
+// but not finished that then counts as positive (the ASQ), giving an
+// interrupting outcome (urgent): the staff must be told.
+func (r *Result) LeftDuringSafetyScreen() bool {
+	return r.LeftUnfinished() && r.Outcome != nil && r.Outcome.Interrupts
+}
+
 // FlagIDs returns the ids of the raised flags, sorted.
 func (r *Result) FlagIDs() []string {
 	ids := make([]string, len(r.Flags))

@@ -222,24 +222,28 @@ func (k *kioskState) entered(step questionnaire.Step) {
 	case step.IsSafety():
 		// The record first, so that the alert carries its claim code; the
 		// alert is sent whatever became of the record.
-		if err := k.ui.saveKioskRecord(); err != nil {
-			log.Printf("kiosk: saving the record at the %s screen: %v", step.Outcome.ID, err)
-			k.report(kiosk.StatusError, "saving the record:", err.Error())
-		}
-		k.alerts.Code = k.ui.summary.claimCode
+		k.saveRecord("at the " + step.Outcome.ID + " screen")
 		k.alerts.Raise(step.Outcome.ID)
 	case step.Kind == questionnaire.StepResult && !k.resultSaved:
 		if !k.finished {
 			k.finished = true
 			k.report(kiosk.StatusFinished)
 		}
-		if err := k.ui.saveKioskRecord(); err != nil {
-			log.Printf("kiosk: saving the record: %v", err)
-			k.report(kiosk.StatusError, "saving the record:", err.Error())
-		} else {
-			k.resultSaved = true
-		}
+		k.resultSaved = k.saveRecord("at the result")
 	}
+}
+
+// saveRecord saves the person's encrypted record as it is now and gives
+// its claim code to their staff alerts; a failure is logged and reported.
+// It tells whether the record was saved.
+func (k *kioskState) saveRecord(when string) bool {
+	err := k.ui.saveKioskRecord()
+	k.alerts.Code = k.ui.summary.claimCode
+	if err != nil {
+		log.Printf("kiosk: saving the record %s: %v", when, err)
+		k.report(kiosk.StatusError, "saving the record:", err.Error())
+	}
+	return err == nil
 }
 
 // after runs f on the UI goroutine once d has passed on the kiosk's clock.
@@ -303,19 +307,13 @@ func (k *kioskState) wipe() {
 	for _, o := range k.ui.win.Canvas().Overlays().List() {
 		k.ui.win.Canvas().Overlays().Remove(o)
 	}
-	if res := k.leaving(); res != nil && res.LeftUnfinished() && res.Outcome != nil && res.Outcome.Interrupts {
-		// The person walked away from a screen that then counts as
-		// positive: the staff are alerted (Alerts.Wipe), and the front
-		// desk gets the record of what they answered, with its code.
-		if err := k.ui.saveKioskRecord(); err != nil {
-			log.Printf("kiosk: saving the record of the person who left: %v", err)
-			k.report(kiosk.StatusError, "saving the record:", err.Error())
-		}
-		k.alerts.Code = k.ui.summary.claimCode
-		k.alerts.Wipe(res)
-	} else {
-		k.alerts.Wipe(res)
+	res := k.leaving()
+	if res != nil && res.LeftDuringSafetyScreen() {
+		// The staff are alerted (Alerts.Wipe), and the front desk gets
+		// the record of what the person answered, with its code.
+		k.saveRecord("of the person who left")
 	}
+	k.alerts.Wipe(res)
 	k.recordSaved, k.resultSaved, k.finished = "", false, false
 	k.ui.session.Reset()
 	k.ui.summary = summaryState{}
