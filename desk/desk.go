@@ -14,7 +14,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,7 +21,6 @@ import (
 	"time"
 
 	"filippo.io/age"
-	"filippo.io/age/armor"
 
 	"ketascreen/internal/limitedfile"
 	"ketascreen/questionnaire"
@@ -315,20 +313,12 @@ func (f *Folder) decrypt(path string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %v", err)
 	}
-	var src io.Reader = bytes.NewReader(sealed)
-	if bytes.HasPrefix(bytes.TrimSpace(sealed), []byte(armor.Header)) {
-		src = armor.NewReader(bytes.NewReader(sealed))
-	}
-	r, err := age.Decrypt(src, f.ids...)
+	plain, err := records.DecryptWith(sealed, f.ids...)
 	var noMatch *age.NoIdentityMatchError
 	switch {
 	case errors.As(err, &noMatch):
 		return nil, errors.New("this record is encrypted for another key than the desk's (a kiosk with another clinic's age_recipient?)")
 	case err != nil:
-		return nil, fmt.Errorf("the file is damaged or cut short (still being synced?): %v", err)
-	}
-	plain, err := io.ReadAll(r)
-	if err != nil {
 		return nil, fmt.Errorf("the file is damaged or cut short (still being synced?): %v", err)
 	}
 	return plain, nil

@@ -124,13 +124,24 @@ func Decrypt(in io.Reader, identityFile io.Reader) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var src io.Reader = bytes.NewReader(data)
-	if bytes.HasPrefix(bytes.TrimSpace(data), []byte(armor.Header)) {
-		src = armor.NewReader(bytes.NewReader(data))
+	plain, err := DecryptWith(data, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("cannot decrypt: %w (is this the clinic's key for this kiosk?)", err)
+	}
+	return plain, nil
+}
+
+// DecryptWith opens an age file's bytes (armored or binary) with the
+// identities. The error is age's: *age.NoIdentityMatchError when none of
+// them is the key it was encrypted for.
+func DecryptWith(sealed []byte, ids ...age.Identity) ([]byte, error) {
+	var src io.Reader = bytes.NewReader(sealed)
+	if bytes.HasPrefix(bytes.TrimSpace(sealed), []byte(armor.Header)) {
+		src = armor.NewReader(bytes.NewReader(sealed))
 	}
 	r, err := age.Decrypt(src, ids...)
 	if err != nil {
-		return nil, fmt.Errorf("cannot decrypt: %w (is this the clinic's key for this kiosk?)", err)
+		return nil, err
 	}
 	return io.ReadAll(r)
 }
