@@ -376,17 +376,24 @@ func (f *Folder) MarkSeen(r *Record) error {
 	return f.seen.Add(r.ID)
 }
 
-// Find returns the records whose claim code is code (as staff typed it).
+// CodeFilter is what staff typed in the search field as a test of a
+// record: its claim code starts with it ("k7f q" finds K7F-QXA; nothing
+// typed lets every record through). ok is false when it cannot be the start
+// of a claim code.
+func CodeFilter(typed string) (match func(*Record) bool, ok bool) {
+	prefix, ok := records.ClaimPrefix(typed)
+	if !ok {
+		return nil, false
+	}
+	return func(r *Record) bool { return strings.HasPrefix(strings.ReplaceAll(r.Code, "-", ""), prefix) }, true
+}
+
+// Find returns the records whose claim code starts with code as staff
+// typed it (CodeFilter).
 func (f *Folder) Find(code string) []*Record {
-	code, ok := records.NormalizeClaimCode(code)
+	match, ok := CodeFilter(code)
 	if !ok {
 		return nil
 	}
-	var out []*Record
-	for _, r := range f.Records() {
-		if r.Code == code {
-			out = append(out, r)
-		}
-	}
-	return out
+	return slices.DeleteFunc(f.Records(), func(r *Record) bool { return !match(r) })
 }

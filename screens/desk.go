@@ -301,14 +301,14 @@ func (d *Desk) rowsKey() string {
 func (d *Desk) rows() []fyne.CanvasObject {
 	l := d.lang
 	var out []fyne.CanvasObject
-	prefix, ok := records.ClaimPrefix(d.filter)
+	match, ok := desk.CodeFilter(d.filter)
 	if !ok {
 		return []fyne.CanvasObject{body(uitext.Get(l, "desk.not_a_code"))}
 	}
-	searching := prefix != ""
+	searching := strings.TrimSpace(d.filter) != ""
 	for i := range d.records {
 		r := &d.records[i]
-		if !strings.HasPrefix(strings.ReplaceAll(r.Code, "-", ""), prefix) {
+		if !match(r) {
 			continue
 		}
 		if len(out) == deskRows {
@@ -470,7 +470,7 @@ func (d *Desk) summary(box *fyne.Container, r desk.Record) {
 	}
 	box.Add(subheading(uitext.Get(l, "desk.scores")))
 	for _, s := range res.Scores {
-		if s.Score.Kind != questionnaire.CountEntries && !s.Score.Internal {
+		if s.Score.Kind != questionnaire.CountEntries { // Result.Scores has no internal one
 			box.Add(body(s.Score.Name.In(l) + ": " + questionnaire.ScoreText(s, l, words)))
 		}
 	}
