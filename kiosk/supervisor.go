@@ -45,7 +45,8 @@ type Supervisor struct {
 	Command func() *exec.Cmd
 	// Output gets the kiosk processes' output that is not a message.
 	Output io.Writer
-	// Status, when set, takes the kiosk processes' status events.
+	// Status, when set, takes the kiosk processes' status events and the
+	// supervisor's own faults.
 	Status *StatusFile
 	Log    func(string)
 	// Sleep, when set, replaces the wait before a kiosk process that failed
@@ -87,7 +88,15 @@ type child struct {
 	ending  bool // it was told to end
 }
 
+// log says what went wrong, to Log and as the status file's last error.
 func (s *Supervisor) log(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	s.note("%s", msg)
+	s.Status.Error(msg)
+}
+
+// note says what happened that is no fault, to Log only.
+func (s *Supervisor) note(format string, args ...any) {
 	if s.Log != nil {
 		s.Log(fmt.Sprintf(format, args...))
 	}
@@ -282,7 +291,7 @@ func (r *supervision) nextEnded(err error) {
 		}
 	}
 	if r.next.exiting && err == nil {
-		r.log("kiosk: staff ended the kiosk")
+		r.note("kiosk: staff ended the kiosk")
 		r.current.stop(r.endWithin)
 		r.exit = 0
 		return
@@ -319,7 +328,7 @@ func (r *supervision) currentEnded(err error) {
 		r.current, r.next, r.nextDeadline = r.next, nil, nil
 		return
 	case r.current.exiting && err == nil:
-		r.log("kiosk: staff ended the kiosk")
+		r.note("kiosk: staff ended the kiosk")
 		r.exit = 0
 		return
 	case r.current.ending:
@@ -329,7 +338,7 @@ func (r *supervision) currentEnded(err error) {
 	}
 	if time.Since(r.current.started) < failedEarly {
 		r.backoff = min(max(2*r.backoff, firstBackoff), maxBackoff)
-		r.log("kiosk: starting it again in %s", r.backoff)
+		r.note("kiosk: starting it again in %s", r.backoff)
 		if r.sleep(r.backoff, r.stop) {
 			r.exit = 0
 			return
