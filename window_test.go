@@ -531,16 +531,17 @@ func checkSavedFiles(t *testing.T, docs string, s *questionnaire.Session, lang s
 func quitAskingFirst(t *testing.T, d *desktop, done chan error, stderr *lockedBuffer) {
 	t.Helper()
 	d.pressAndWaitForChange("ctrl+q") // the question must be up before its keys
-	d.xdotool("key", "Return")        // "Keep going" has the focus
-	d.settle(500*time.Millisecond, 300*time.Millisecond, 30*time.Second)
+	d.pressAndWaitForChange("Return") // "Keep going" has the focus: the question goes
+	d.settle(300*time.Millisecond, 300*time.Millisecond, 30*time.Second)
 	select {
 	case err := <-done:
 		t.Fatalf("the app closed without asking: %v", err)
 	default:
 	}
 	d.pressAndWaitForChange("ctrl+q")
-	d.xdotool("key", "Tab")
-	d.settle(200*time.Millisecond, 300*time.Millisecond, 30*time.Second)
+	// The focus ring moving from "Keep going" to "Quit" shows that Tab was
+	// taken before Return is pressed.
+	d.pressAndWaitForChange("Tab")
 	d.xdotool("key", "Return")
 	select {
 	case err := <-done:
@@ -548,7 +549,7 @@ func quitAskingFirst(t *testing.T, d *desktop, done chan error, stderr *lockedBu
 			t.Errorf("the app did not exit cleanly: %v\n%s", err, stderr.String())
 		}
 	case <-time.After(60 * time.Second): // a loaded machine is slow to end a process
-		t.Fatalf("the app did not close after its second chance (%s)", d.save("failed-quit"))
+		t.Fatalf("the app did not close after its second chance (%s)\n%s", d.save("failed-quit"), stderr.String())
 	}
 }
 
