@@ -100,7 +100,7 @@ func TestDistDebianPackage(t *testing.T) {
 			t.Errorf("Depends %v lacks %s", fields["Depends"], want)
 		}
 	}
-	for _, want := range []string{"xinit", "espeak-ng"} { // the kiosk session; reading aloud
+	for _, want := range []string{"xinit", "x11-xkb-utils", "kbd", "espeak-ng"} { // the kiosk session; reading aloud
 		if !slices.Contains(fields["Recommends"], want) {
 			t.Errorf("Recommends %v lacks %s", fields["Recommends"], want)
 		}

@@ -85,7 +85,7 @@ Priority: optional
 Architecture: amd64
 Installed-Size: $(du -sk --exclude=DEBIAN "$deb" | cut -f1)
 Depends: $depends
-Recommends: xinit, x11-xkb-utils, espeak-ng
+Recommends: xinit, x11-xkb-utils, kbd, espeak-ng
 Suggests: xserver-xorg, cups-client
 Maintainer: KetaScreen <maintainers@ketascreen.invalid>
 Homepage: https://ketascreen.invalid/
