@@ -9,7 +9,8 @@ packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-de
 if [ "${1:-}" = dist ]; then # make dist: cross-compiling for Windows and checking packages
   packages=(gcc-mingw-w64-x86-64 desktop-file-utils dpkg-dev xz-utils librsvg2-bin # the package: its icons drawn from the SVG
             imagemagick # the Windows icon's sizes in one .ico
-            lintian appstream debootstrap icoutils) # its checks: lintian, the software centre entry, a clean Debian 12, the .exe's resources
+            lintian appstream debootstrap icoutils # its checks: lintian, the software centre entry, a clean Debian 12, the .exe's resources
+            qemu-system-x86 e2fsprogs) # the kiosk unit booted in a virtual machine
 fi
 if [ "${1:-}" = bench ]; then # make bench: the browser kiosk it compares with
   packages=(chromium) # npm comes with Node.js; make bench skips the browser without it
