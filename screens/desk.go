@@ -341,7 +341,7 @@ func (d *Desk) row(r *desk.Record) fyne.CanvasObject {
 	if code == "" {
 		code = uitext.Get(l, "desk.no_code")
 	}
-	head := fmt.Sprintf("%s · %s · %s", r.Finished.Local().Format("Mon 15:04"), r.Kiosk, code)
+	head := fmt.Sprintf("%s · %s · %s", deskTime(l, r.Finished, false), r.Kiosk, code)
 	if !r.Seen {
 		head = uitext.Get(l, "desk.new") + " · " + head
 	}
@@ -416,7 +416,7 @@ func (d *Desk) detail(r desk.Record) fyne.CanvasObject {
 	l := d.lang
 	back := widget.NewButtonWithIcon(uitext.Get(l, "desk.back"), theme.NavigateBackIcon(), func() { d.open = nil; d.draw() })
 	head := container.NewVBox(heading(fmt.Sprintf("%s · %s", r.Code, r.Kiosk)),
-		small(uitext.Getf(l, "desk.saved_at", r.Finished.Local().Format("Mon 2 Jan 2006 15:04:05"), r.ID)))
+		small(uitext.Getf(l, "desk.saved_at", deskTime(l, r.Finished, true), r.ID)))
 	body := container.NewVBox()
 	if mark := d.mark(r.Priority); mark != nil {
 		body.Add(container.NewHBox(mark))
@@ -527,4 +527,25 @@ func (d *Desk) print(r desk.Record) {
 			dialog.ShowInformation(uitext.Get(l, "desk.print"), uitext.Get(l, "save.printed"), d.win)
 		})
 	}()
+}
+
+// deskTime writes when a record was saved in the desk's language, in local
+// time: "Mon 23:17" in the list, "Mon 7 Dec 2026 23:17:05" when one is open
+// ("lun 23:17", "lun 7 dic 2026 23:17:05" in Spanish).
+func deskTime(lang string, t time.Time, long bool) string {
+	t = t.Local()
+	day := nth(uitext.Get(lang, "desk.weekdays"), int(t.Weekday()), t.Format("Mon"))
+	if !long {
+		return day + " " + t.Format("15:04")
+	}
+	month := nth(uitext.Get(lang, "desk.months"), int(t.Month())-1, t.Format("Jan"))
+	return fmt.Sprintf("%s %d %s %d %s", day, t.Day(), month, t.Year(), t.Format("15:04:05"))
+}
+
+// nth is the i-th of the space-separated words, or fallback.
+func nth(words string, i int, fallback string) string {
+	if f := strings.Fields(words); i >= 0 && i < len(f) {
+		return f[i]
+	}
+	return fallback
 }

@@ -177,3 +177,23 @@ func (d *deskDriver) entry() *widget.Entry {
 	d.t.Fatalf("no search field:\n%s", d.screenText())
 	return nil
 }
+
+// TestDeskTimeIsInTheDesksLanguage: a record's day and month are the
+// staff's words, not Go's English ones.
+func TestDeskTimeIsInTheDesksLanguage(t *testing.T) {
+	at := time.Date(2026, time.December, 7, 23, 17, 5, 0, time.Local) // a Monday
+	for _, c := range []struct{ lang, short, long string }{
+		{"en", "Mon 23:17", "Mon 7 Dec 2026 23:17:05"},
+		{"es", "lun 23:17", "lun 7 dic 2026 23:17:05"},
+	} {
+		if got := deskTime(c.lang, at, false); got != c.short {
+			t.Errorf("%s list: %q, want %q", c.lang, got, c.short)
+		}
+		if got := deskTime(c.lang, at, true); got != c.long {
+			t.Errorf("%s open: %q, want %q", c.lang, got, c.long)
+		}
+	}
+	if got := deskTime("es", at.AddDate(0, 0, 6), false); got != "dom 23:17" {
+		t.Errorf("a Sunday: %q", got)
+	}
+}
