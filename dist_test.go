@@ -205,29 +205,9 @@ func TestDistDebianPackageInCleanDebian12(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "bookworm")
 	run := func(limit time.Duration, name string, args ...string) string {
 		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), limit)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, name, args...)
-		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive", "LC_ALL=C")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-		}
-		return string(out)
+		return debianRun(t, limit, "", name, args...)
 	}
-	run(20*time.Minute, "debootstrap", "--variant=minbase", "bookworm", root, "http://deb.debian.org/debian")
-	if data, err := os.ReadFile("/etc/resolv.conf"); err == nil {
-		os.WriteFile(filepath.Join(root, "etc", "resolv.conf"), data, 0o644)
-	}
-	data, err := os.ReadFile(deb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "tmp", "ketascreen.deb"), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	run(20*time.Minute, "chroot", root, "apt-get", "update", "-q")
-	run(20*time.Minute, "chroot", root, "apt-get", "install", "-y", "-q", "--no-install-recommends", "/tmp/ketascreen.deb")
+	bookwormWith(t, root, deb, nil, "--no-install-recommends")
 	if out := run(time.Minute, "chroot", root, "ldd", "/usr/bin/ketascreen"); strings.Contains(out, "not found") {
 		t.Errorf("ldd in a clean Debian 12:\n%s", out)
 	}
@@ -241,6 +221,47 @@ func TestDistDebianPackageInCleanDebian12(t *testing.T) {
 	if out := run(time.Minute, "chroot", root, "/usr/bin/ketascreen", "check"); !strings.Contains(out, "valid") {
 		t.Errorf("ketascreen check in a clean Debian 12: %s", out)
 	}
+}
+
+// debianRun runs a command for the Debian tests (apt asks nothing, the C
+// locale) with stdin, and fails the test with its output if it fails.
+func debianRun(t *testing.T, limit time.Duration, stdin, name string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive", "LC_ALL=C")
+	cmd.Stdin = strings.NewReader(stdin)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// bookwormWith makes a Debian 12 in root with debootstrap (minbase and the
+// packages in include), gives it this machine's resolver, and installs the
+// package with apt-get install and aptArgs (options, more packages).
+func bookwormWith(t *testing.T, root, deb string, include []string, aptArgs ...string) {
+	t.Helper()
+	args := []string{"--variant=minbase"}
+	if len(include) > 0 {
+		args = append(args, "--include="+strings.Join(include, ","))
+	}
+	debianRun(t, 30*time.Minute, "", "debootstrap", append(args, "bookworm", root, "http://deb.debian.org/debian")...)
+	if data, err := os.ReadFile("/etc/resolv.conf"); err == nil {
+		os.WriteFile(filepath.Join(root, "etc", "resolv.conf"), data, 0o644)
+	}
+	data, err := os.ReadFile(deb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "tmp", "ketascreen.deb"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	debianRun(t, 20*time.Minute, "", "chroot", root, "apt-get", "update", "-q")
+	install := append([]string{root, "apt-get", "install", "-y", "-q"}, aptArgs...)
+	debianRun(t, 30*time.Minute, "", "chroot", append(install, "/tmp/ketascreen.deb")...)
 }
 
 // validateDesktop checks a menu entry with desktop-file-validate, which

@@ -133,35 +133,8 @@ func TestDistKioskUnitInAVirtualMachine(t *testing.T) {
 func buildKioskImage(t *testing.T, dir, deb string) (kernel, initrd, disk string) {
 	t.Helper()
 	root := filepath.Join(dir, "root")
-	run := func(limit time.Duration, stdin, name string, args ...string) string {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), limit)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, name, args...)
-		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive", "LC_ALL=C")
-		cmd.Stdin = strings.NewReader(stdin)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	run(30*time.Minute, "", "debootstrap", "--variant=minbase",
-		"--include=systemd-sysv,udev,dbus,libpam-systemd,procps,linux-image-amd64",
-		"bookworm", root, "http://deb.debian.org/debian")
-	if data, err := os.ReadFile("/etc/resolv.conf"); err == nil {
-		os.WriteFile(filepath.Join(root, "etc", "resolv.conf"), data, 0o644)
-	}
-	data, err := os.ReadFile(deb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "tmp", filepath.Base(deb)), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	run(20*time.Minute, "", "chroot", root, "apt-get", "update", "-q")
-	run(30*time.Minute, "", "chroot", root, "apt-get", "install", "-y", "-q", "/tmp/"+filepath.Base(deb), "xserver-xorg")
-	run(time.Minute, "246813\n246813\n", "chroot", root, "ketascreen", "kiosk-pin", "--config", "/etc/ketascreen/kiosk.yaml")
+	bookwormWith(t, root, deb, []string{"systemd-sysv", "udev", "dbus", "libpam-systemd", "procps", "linux-image-amd64"}, "xserver-xorg")
+	debianRun(t, time.Minute, "246813\n246813\n", "chroot", root, "ketascreen", "kiosk-pin", "--config", "/etc/ketascreen/kiosk.yaml")
 	config := filepath.Join(root, "etc", "ketascreen", "kiosk.yaml")
 	f, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -169,10 +142,10 @@ func buildKioskImage(t *testing.T, dir, deb string) (kernel, initrd, disk string
 	}
 	fmt.Fprint(f, "clinic_name: VM Clinic\nkiosk_name: vm-kiosk-1\nalert_command: [/usr/bin/logger, -t, ketascreen-alert]\n")
 	f.Close()
-	run(time.Minute, "", "chroot", root, "ketascreen", "kiosk-check", "--config", "/etc/ketascreen/kiosk.yaml")
-	run(time.Minute, "", "chroot", root, "systemctl", "enable", "ketascreen-kiosk.service")
-	run(time.Minute, "", "chroot", root, "systemctl", "set-default", "graphical.target")
-	run(time.Minute, "", "chroot", root, "passwd", "-d", "root")
+	debianRun(t, time.Minute, "", "chroot", root, "ketascreen", "kiosk-check", "--config", "/etc/ketascreen/kiosk.yaml")
+	debianRun(t, time.Minute, "", "chroot", root, "systemctl", "enable", "ketascreen-kiosk.service")
+	debianRun(t, time.Minute, "", "chroot", root, "systemctl", "set-default", "graphical.target")
+	debianRun(t, time.Minute, "", "chroot", root, "passwd", "-d", "root")
 	// The test's own way in: root on the serial line, which a kiosk does
 	// not have.
 	files := map[string]string{
@@ -195,7 +168,7 @@ func buildKioskImage(t *testing.T, dir, deb string) (kernel, initrd, disk string
 		t.Fatalf("the image's kernels %v, initrds %v", kernels, initrds)
 	}
 	disk = filepath.Join(dir, "disk.img")
-	run(10*time.Minute, "", "mkfs.ext4", "-q", "-d", root, "-L", "root", disk, "6G")
+	debianRun(t, 10*time.Minute, "", "mkfs.ext4", "-q", "-d", root, "-L", "root", disk, "6G")
 	return kernels[0], initrds[0], disk
 }
 
@@ -410,7 +383,7 @@ func isAttractScreen(img *image.RGBA) bool {
 	red := 0
 	for y := range b.Dy() / 8 {
 		for x := b.Dx() * 3 / 4; x < b.Dx(); x++ {
-			if near(img.RGBAAt(x, y), 238, 65, 53) {
+			if isHelpRed(img.RGBAAt(x, y)) {
 				red++
 			}
 		}

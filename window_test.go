@@ -532,7 +532,6 @@ func quitAskingFirst(t *testing.T, d *desktop, done chan error, stderr *lockedBu
 	t.Helper()
 	d.pressAndWaitForChange("ctrl+q") // the question must be up before its keys
 	d.pressAndWaitForChange("Return") // "Keep going" has the focus: the question goes
-	d.settle(300*time.Millisecond, 300*time.Millisecond, 30*time.Second)
 	select {
 	case err := <-done:
 		t.Fatalf("the app closed without asking: %v", err)
